@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* The gpac._gpac module: multi-phase init, module state, the GPACError exception and the
+ * module-level functions that map one to one onto the engine (e2s, set_logs, clocks).
+ * The Python types (FilterSession, FilterPid, ...) live one per file and are chained
+ * from gpac_exec; nothing here knows a type's internals.
+ *
+ * Python equivalent:
+ *
+ *     version = "0.1.0"
+ *     class GPACError(Exception):
+ *         code = name = url = reason = None
+ *     def e2s(err, /) -> str: ...
+ *     def set_logs(logs, reset=False) -> None: ...   # ValueError on a bad spec
+ *     def sys_clock() -> int: ...                     # ms since import
+ *     def sys_clock_high_res() -> int: ...            # µs since import
+ */
+#include "py_state.h"
+
+#include <limits.h>
+#include <string.h>
+
+#include <gp/gp.h>
+
+/* ---- module functions ---- */
+
+PyDoc_STRVAR(module_e2s_doc,
+             "e2s($module, err, /)\n--\n\n"
+             "Return the text of an error code, as GPAC's e2s(): e2s(-12) is\n"
+             "'Requested URL is not valid or cannot be found'; codes without text give\n"
+             "'Unknown Error (N)'.");
+
+static PyObject *
+module_e2s(PyObject *module, PyObject *arg)
+{
+    PyObject *idx = PyNumber_Index(arg);
+    if (!idx)
+        return NULL;
+    int overflow = 0;
+    long v = PyLong_AsLongAndOverflow(idx, &overflow);
+    if (v == -1 && PyErr_Occurred()) {
+        Py_DECREF(idx);
+        return NULL;
+    }
+    PyObject *res;
+    if (overflow || v < INT_MIN || v > INT_MAX)
+        res = PyUnicode_FromFormat("Unknown Error (%S)", idx);
+    else
+        res = PyUnicode_FromString(gp_strerror((int)v));
+    Py_DECREF(idx);
+    return res;
+}
+
+PyDoc_STRVAR(module_set_logs_doc,
+             "set_logs($module, /, logs, reset=False)\n--\n\n"
+             "Set log levels from a 'tool[:tool]@level[:tool@level...]' string, the\n"
+             "syntax of gpac -logs (keywords 'ncl' and 'strict' accepted, 'all' names\n"
+             "every tool). With reset, levels return to the defaults first. Raises\n"
+             "ValueError for an unknown tool or level; nothing is changed then.");
+
+/* Fast-call parser for (logs, reset=False): two parameters do not justify Argument
+ * Clinic, and PyArg_ParseTupleAndKeywords would need METH_VARARGS. */
+static int
+module_set_logs_parse(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                      PyObject **logs, PyObject **reset)
+{
+    static const char *const names[2] = {"logs", "reset"};
+    PyObject **slots[2] = {logs, reset};
+    if (nargs > 2) {
+        PyErr_Format(PyExc_TypeError, "set_logs() takes at most 2 arguments (%zd given)",
+                     nargs);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++)
+        *slots[i] = args[i];
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *key = PyTuple_GET_ITEM(kwnames, k);
+        int j = 0;
+        while (j < 2 && PyUnicode_CompareWithASCIIString(key, names[j]) != 0)
+            j++;
+        if (j == 2) {
+            PyErr_Format(PyExc_TypeError,
+                         "set_logs() got an unexpected keyword argument '%U'", key);
+            return -1;
+        }
+        if (*slots[j]) {
+            PyErr_Format(PyExc_TypeError, "set_logs() got multiple values for argument '%s'",
+                         names[j]);
+            return -1;
+        }
+        *slots[j] = args[nargs + k];
+    }
+    if (!*logs) {
+        PyErr_SetString(PyExc_TypeError, "set_logs() missing required argument 'logs'");
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+module_set_logs(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    PyObject *logs = NULL, *reset_obj = NULL;
+    if (module_set_logs_parse(args, nargs, kwnames, &logs, &reset_obj) < 0)
+        return NULL;
+    if (!PyUnicode_Check(logs)) {
+        PyErr_Format(PyExc_TypeError, "set_logs() argument 'logs' must be str, not %.100s",
+                     Py_TYPE(logs)->tp_name);
+        return NULL;
+    }
+    int reset = reset_obj ? PyObject_IsTrue(reset_obj) : 0;
+    if (reset < 0)
+        return NULL;
+    Py_ssize_t len;
+    const char *spec = PyUnicode_AsUTF8AndSize(logs, &len);
+    if (!spec)
+        return NULL;
+    if ((size_t)len != strlen(spec)) {
+        PyErr_SetString(PyExc_ValueError, "set_logs(): embedded null character");
+        return NULL;
+    }
+    GpErr e = gp_log_set_tools_levels(spec, reset != 0);
+    if (e != GP_OK) {
+        PyErr_Format(PyExc_ValueError, "invalid log specification '%s': %s", spec,
+                     gp_strerror(e));
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+PyDoc_STRVAR(module_sys_clock_doc,
+             "sys_clock($module, /)\n--\n\n"
+             "Monotonic clock in milliseconds since the module was imported.");
+
+static PyObject *
+module_sys_clock(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    py_state *st = py_state_of_module(module);
+    return PyLong_FromUnsignedLongLong((gp_sys_clock_us() - st->clock_base_us) / 1000u);
+}
+
+PyDoc_STRVAR(module_sys_clock_high_res_doc,
+             "sys_clock_high_res($module, /)\n--\n\n"
+             "Monotonic clock in microseconds since the module was imported.");
+
+static PyObject *
+module_sys_clock_high_res(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    py_state *st = py_state_of_module(module);
+    return PyLong_FromUnsignedLongLong(gp_sys_clock_us() - st->clock_base_us);
+}
+
+static PyMethodDef module_methods[] = {
+    {"e2s", module_e2s, METH_O, module_e2s_doc},
+    {"set_logs", (PyCFunction)(void (*)(void))module_set_logs, METH_FASTCALL | METH_KEYWORDS,
+     module_set_logs_doc},
+    {"sys_clock", module_sys_clock, METH_NOARGS, module_sys_clock_doc},
+    {"sys_clock_high_res", module_sys_clock_high_res, METH_NOARGS,
+     module_sys_clock_high_res_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+/* ---- GPACError ---- */
+
+#if PY_VERSION_HEX < 0x030A0000
+/* 3.9 lacks PyModule_AddObjectRef (which does not steal the reference) */
+static int
+PyModule_AddObjectRef(PyObject *module, const char *name, PyObject *value)
+{
+    Py_INCREF(value);
+    if (PyModule_AddObject(module, name, value) < 0) {
+        Py_DECREF(value);
+        return -1;
+    }
+    return 0;
+}
+#endif
+
+PyDoc_STRVAR(module_gpacerror_doc,
+             "Error reported by the engine.\n\n"
+             "code: the numeric GPAC error code (see e2s), name: its symbolic name\n"
+             "('URL_ERROR'), url: the URL or filter concerned, reason: the detailed text.\n"
+             "Each is None when unknown.");
+
+static int
+module_add_gpacerror(PyObject *module, py_state *st)
+{
+    static const char *const attrs[] = {"code", "name", "url", "reason"};
+    PyObject *dict = PyDict_New();
+    if (!dict)
+        return -1;
+    for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
+        if (PyDict_SetItemString(dict, attrs[i], Py_None) < 0)
+            goto error;
+    }
+    st->GPACError = PyErr_NewExceptionWithDoc("gpac.GPACError", module_gpacerror_doc,
+                                              PyExc_Exception, dict);
+    if (!st->GPACError)
+        goto error;
+    Py_DECREF(dict);
+    /* PyModule_AddObjectRef: the module gets its own reference, the state keeps st's */
+    return PyModule_AddObjectRef(module, "GPACError", st->GPACError);
+error:
+    Py_DECREF(dict);
+    return -1;
+}
+
+/* ---- multi-phase init ---- */
+
+static int
+gpac_exec(PyObject *module)
+{
+    py_state *st = py_state_of_module(module);
+    st->clock_base_us = gp_sys_clock_us();
+    if (module_add_gpacerror(module, st) < 0)
+        return -1;
+    if (PyModule_AddStringConstant(module, "version", GP_VERSION) < 0)
+        return -1;
+    /* the per-type setup functions (py_<type>_setup(module, st)) are chained here */
+    return 0;
+}
+
+static int
+gpac_traverse(PyObject *module, visitproc visit, void *arg)
+{
+    py_state *st = (py_state *)PyModule_GetState(module);
+    if (st)
+        Py_VISIT(st->GPACError);
+    return 0;
+}
+
+static int
+gpac_clear(PyObject *module)
+{
+    py_state *st = (py_state *)PyModule_GetState(module);
+    if (st)
+        Py_CLEAR(st->GPACError);
+    return 0;
+}
+
+static void
+gpac_free(void *module)
+{
+    (void)gpac_clear((PyObject *)module);
+}
+
+static PyModuleDef_Slot gpac_slots[] = {
+    {Py_mod_exec, (void *)gpac_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    /* log levels and the filter registry are process-wide in the engine */
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+#endif
+    {0, NULL},
+};
+
+PyDoc_STRVAR(gpac_module_doc,
+             "Native core of the gpac package: the C filter-session engine.\n\n"
+             "Use it through `import gpac` (or `import libgpac as gpac`).");
+
+PyModuleDef gpac_module_def = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "gpac._gpac",
+    .m_doc = gpac_module_doc,
+    .m_size = sizeof(py_state),
+    .m_methods = module_methods,
+    .m_slots = gpac_slots,
+    .m_traverse = gpac_traverse,
+    .m_clear = gpac_clear,
+    .m_free = gpac_free,
+};
+
+PyMODINIT_FUNC
+PyInit__gpac(void)
+{
+    return PyModuleDef_Init(&gpac_module_def);
+}
