@@ -72,6 +72,8 @@ struct GpSession {
     pthread_mutex_t filters_lock;
     GpFilterNotifyFn notify;
     void *notify_udata;
+    GpPidNotifyFn pid_notify;
+    void *pid_notify_udata;
     GpErrorInfo last_error;
     GpErr run_error;       /* first error recorded while running: run()'s result */
     pthread_mutex_t error_lock;
@@ -151,7 +153,8 @@ typedef enum { GP_PID_OUTPUT = 1, GP_PID_INPUT = 2 } GpPidKind;
 
 struct GpPid {
     GpPidKind kind;
-    GpFilter *filter;       /* output: producer; input: consumer */
+    GpFilter *filter;       /* output: producer; input: consumer; NULL once destroyed */
+    atomic_uint refs;       /* 1 while alive + 1 per packet created on it */
     void *udata;
     /* output side */
     char *name;
@@ -184,7 +187,11 @@ struct GpPid {
 };
 
 /* pid.c */
+/* Destroys the PID (notifies the binding, frees queues and properties); its memory
+ * stays until the last packet created on it is gone. */
 void gp__pid_destroy(GpPid *pid);
+void gp__pid_hold(GpPid *pid);
+void gp__pid_release(GpPid *pid);
 /* Drops every queued entry (input queue, or an output PID's pending packets). */
 void gp__pid_flush(GpPid *pid);
 /* pid_link.c */

@@ -34,7 +34,7 @@ struct GpPacket {
 static GpPacket *
 packet_new(GpPid *opid, PckKind kind)
 {
-    if (opid && !gp_pid_is_output(opid))
+    if (opid && (!gp_pid_is_output(opid) || !gp_pid_owner(opid)))
         return NULL;
     GpPacket *p = calloc(1, sizeof(*p));
     if (!p)
@@ -43,6 +43,8 @@ packet_new(GpPid *opid, PckKind kind)
     p->kind = kind;
     p->state = opid ? PCK_NEW : PCK_DETACHED;
     p->pid = opid;
+    if (opid)
+        gp__pid_hold(opid);
     p->timescale = opid ? gp_pid_get_uint(opid, GP_P_TIMESCALE, 0) : 0;
     p->info.dts = p->info.cts = GP_NO_TS;
     p->info.byte_offset = GP_NO_TS;
@@ -211,6 +213,8 @@ gp_packet_unref(GpPacket *pck)
         pck->release(pck->pid ? gp_pid_owner(pck->pid) : NULL, pck->pid, pck);
     if (pck->props)
         gp_propmap_unref(pck->props);
+    if (pck->pid)
+        gp__pid_release(pck->pid);
     free(pck);
     atomic_fetch_sub(&gp__live_packets, 1);
 }

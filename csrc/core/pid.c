@@ -25,6 +25,7 @@ gp_pid_new(GpFilter *f)
         return NULL;
     pid->kind = GP_PID_OUTPUT;
     pid->filter = f;
+    atomic_init(&pid->refs, 1);
     pid->props = gp_propmap_new();
     char name[32];
     snprintf(name, sizeof(name), "PID%u", f->outputs.nb + 1);
@@ -105,10 +106,26 @@ gp__pid_flush(GpPid *pid)
 }
 
 void
+gp__pid_hold(GpPid *pid)
+{
+    atomic_fetch_add(&pid->refs, 1);
+}
+
+void
+gp__pid_release(GpPid *pid)
+{
+    if (atomic_fetch_sub(&pid->refs, 1) == 1)
+        free(pid);
+}
+
+void
 gp__pid_destroy(GpPid *pid)
 {
     if (!pid)
         return;
+    GpSession *s = pid->filter ? pid->filter->session : NULL;
+    if (pid->udata && s && s->pid_notify)
+        s->pid_notify(s->pid_notify_udata, pid, pid->udata);
     gp__pid_flush(pid);
     pthread_mutex_lock(&pid->lock);
     for (uint32_t i = 0; i < pid->dests.nb; i++)
@@ -125,9 +142,15 @@ gp__pid_destroy(GpPid *pid)
     free(pid->pending);
     free(pid->queue);
     free(pid->name);
+    pid->pending = NULL;
+    pid->queue = NULL;
+    pid->name = NULL;
+    pid->props = pid->infos = pid->cur_props = NULL;
     pthread_mutex_destroy(&pid->lock);
-    free(pid);
+    pid->filter = NULL;
+    pid->udata = NULL;
     atomic_fetch_sub(&gp__live_pids, 1);
+    gp__pid_release(pid);
 }
 
 bool

@@ -80,6 +80,10 @@ gp_packet_send(GpPacket *pck)
     }
     GpPid *opid = gp_packet_pid(pck);
     GpFilter *f = opid->filter;
+    if (!f) { /* the PID was destroyed (session gone) */
+        gp_packet_unref(pck);
+        return GP_BAD_PARAM;
+    }
     uint32_t size = 0;
     gp_packet_data(pck, &size);
     gp__packet_mark_sent(pck);
@@ -176,6 +180,8 @@ GpErr
 gp__pid_connect(GpPid *opid, GpFilter *dst)
 {
     GpPid *in = calloc(1, sizeof(*in));
+    if (in)
+        atomic_init(&in->refs, 1);
     if (!in)
         return GP_OUT_OF_MEM;
     in->kind = GP_PID_INPUT;

@@ -184,6 +184,13 @@ gp_session_set_filter_notify(GpSession *s, GpFilterNotifyFn fn, void *udata)
     s->notify_udata = udata;
 }
 
+void
+gp_session_set_pid_notify(GpSession *s, GpPidNotifyFn fn, void *udata)
+{
+    s->pid_notify = fn;
+    s->pid_notify_udata = udata;
+}
+
 /* blacklist "a,b" excludes; "-a,b" allows only those. */
 bool
 gp__session_class_allowed(GpSession *s, const GpFilterClass *cls)

@@ -850,6 +850,45 @@ packet_pipe_shared_held(void)
     GP_ASSERT_CLEAN();
 }
 
+/* Packets kept past the session (a binding holding them): still readable, release
+ * still runs once (with no filter), sending fails cleanly, counters reach zero. */
+static GpPacket *g_kept_out, *g_kept_shared;
+
+static void
+outlive_fn(GpFilter *f, GpPid *opid, void *udata)
+{
+    static const uint8_t mem[4] = {7, 7, 7, 7};
+    uint8_t *w = NULL;
+    g_kept_out = gp_packet_new_alloc(opid, 4, &w);
+    GP_ASSERT(g_kept_out != NULL);
+    memset(w, 5, 4);
+    g_kept_shared = gp_packet_new_shared(opid, mem, 4, record_release, udata);
+    GP_ASSERT(g_kept_shared != NULL);
+}
+
+static void
+packet_outlives_session(void)
+{
+    static int marker;
+    memset(&g_release, 0, sizeof(g_release));
+    UnitRun u;
+    unit_run(&u, outlive_fn, &marker);
+    gp_session_del(u.s);
+    uint32_t size = 0;
+    const uint8_t *d = gp_packet_data(g_kept_out, &size);
+    GP_ASSERT(d && size == 4 && d[3] == 5);
+    GP_ASSERT_INT_EQ(gp_packet_timescale(g_kept_out), 1000);
+    GP_ASSERT(gp_pid_owner(gp_packet_pid(g_kept_out)) == NULL);
+    GP_ASSERT_INT_EQ(gp_packet_send(g_kept_out), GP_BAD_PARAM); /* consumed */
+    GP_ASSERT_INT_EQ(g_release.calls, 0);
+    gp_packet_unref(g_kept_shared);
+    GP_ASSERT_INT_EQ(g_release.calls, 1);
+    GP_ASSERT(g_release.filter == NULL);
+    GP_ASSERT(g_release.udata == &marker);
+    GP_ASSERT_INT_EQ(gp_packet_live_count(), 0);
+    GP_ASSERT_CLEAN();
+}
+
 GP_TEST_MAIN(GP_CASE(packet_alloc), GP_CASE(packet_refcount), GP_CASE(packet_truncate),
              GP_CASE(packet_props), GP_CASE(packet_copy_props), GP_CASE(packet_send_twice),
              GP_CASE(packet_discard), GP_CASE(packet_ref), GP_CASE(packet_shared),
@@ -858,4 +897,5 @@ GP_TEST_MAIN(GP_CASE(packet_alloc), GP_CASE(packet_refcount), GP_CASE(packet_tru
              GP_CASE(packet_pipe_copy), GP_CASE(packet_pipe_clone_move),
              GP_CASE(packet_pipe_clone_copy), GP_CASE(packet_pipe_alloc),
              GP_CASE(packet_pipe_shared), GP_CASE(packet_pipe_shared_threads),
-             GP_CASE(packet_pipe_clone_threads), GP_CASE(packet_pipe_shared_held))
+             GP_CASE(packet_pipe_clone_threads), GP_CASE(packet_pipe_shared_held),
+             GP_CASE(packet_outlives_session))

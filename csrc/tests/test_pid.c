@@ -293,7 +293,49 @@ pid_new_copies_input_props(void)
     GP_ASSERT_CLEAN();
 }
 
+/* The binding's PID notification: once per PID with user data, when it goes. */
+typedef struct PidNotes {
+    int calls;
+    void *last_udata;
+} PidNotes;
+
+static void
+pid_note(void *udata, GpPid *pid, void *pid_udata)
+{
+    PidNotes *n = udata;
+    n->calls++;
+    n->last_udata = pid_udata;
+    GP_ASSERT(gp_pid_get_udata(pid) == pid_udata);
+}
+
+static void
+pid_udata_fn(GpFilter *f, GpPid *opid, void *udata)
+{
+    gp_pid_set_udata(opid, udata);
+}
+
+static void
+pid_destroy_notify(void)
+{
+    static int tag;
+    PidNotes notes = {0};
+    GpSession *s = gp_test_session_new(0, 0);
+    gp_session_set_pid_notify(s, pid_note, &notes);
+    GpFilter *func = gp_test_load(s, &tf_tfunc, NULL);
+    gp_test_load(s, &tf_tsink, NULL);
+    TfuncCtx *fc = gp_filter_priv(func);
+    fc->fn = pid_udata_fn;
+    fc->udata = &tag;
+    GP_ASSERT_OK(gp_session_run(s));
+    GP_ASSERT_INT_EQ(notes.calls, 0);
+    gp_session_del(s);
+    GP_ASSERT_INT_EQ(notes.calls, 1); /* the sink's input handle has no user data */
+    GP_ASSERT(notes.last_udata == &tag);
+    GP_ASSERT_CLEAN();
+}
+
 GP_TEST_MAIN(GP_CASE(pid_props_roundtrip), GP_CASE(pid_reconfigure),
              GP_CASE(pid_reconfigure_through_filter), GP_CASE(pid_set_info_no_reconfigure),
              GP_CASE(pid_backpressure), GP_CASE(pid_backpressure_chain),
-             GP_CASE(pid_eos_after_queue), GP_CASE(pid_new_copies_input_props))
+             GP_CASE(pid_eos_after_queue), GP_CASE(pid_new_copies_input_props),
+             GP_CASE(pid_destroy_notify))

@@ -96,6 +96,12 @@ void gp_session_lock_filters(GpSession *s, bool lock);
 typedef void (*GpFilterNotifyFn)(void *udata, GpFilter *f, bool is_new);
 void gp_session_set_filter_notify(GpSession *s, GpFilterNotifyFn fn, void *udata);
 
+/* Called when a PID that has user data (gp_pid_set_udata) is destroyed, before its
+ * memory may go: the binding clears its wrapper. Runs on the thread destroying the PID
+ * (any thread). transfer: none. threads: session thread (set). */
+typedef void (*GpPidNotifyFn)(void *udata, GpPid *pid, void *pid_udata);
+void gp_session_set_pid_notify(GpSession *s, GpPidNotifyFn fn, void *udata);
+
 /* True while the running task is the last one (the session is ending).
  * threads: any. */
 bool gp_session_is_last_task(GpSession *s);
