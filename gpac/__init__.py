@@ -5,22 +5,9 @@ re-exports it. ``import libgpac as gpac`` gives the same module for scripts writ
 GPAC's own binding.
 """
 
-from ._gpac import (
-    GPACError,
-    e2s,
-    set_logs,
-    sys_clock,
-    sys_clock_high_res,
-    version,
-)
+from . import _gpac
+from ._gpac import *  # noqa: F401,F403
 
-__version__ = version
+__version__ = _gpac.version
 
-__all__ = [
-    "GPACError",
-    "e2s",
-    "set_logs",
-    "sys_clock",
-    "sys_clock_high_res",
-    "version",
-]
+__all__ = sorted(name for name in dir(_gpac) if not name.startswith("_"))

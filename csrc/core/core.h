@@ -74,6 +74,7 @@ struct GpSession {
     void *notify_udata;
     GpPidNotifyFn pid_notify;
     void *pid_notify_udata;
+    void *udata;           /* the binding's session object */
     GpErrorInfo last_error;
     GpErr run_error;       /* first error recorded while running: run()'s result */
     pthread_mutex_t error_lock;

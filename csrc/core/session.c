@@ -185,6 +185,18 @@ gp_session_set_filter_notify(GpSession *s, GpFilterNotifyFn fn, void *udata)
 }
 
 void
+gp_session_set_udata(GpSession *s, void *udata)
+{
+    s->udata = udata;
+}
+
+void *
+gp_session_get_udata(const GpSession *s)
+{
+    return s ? s->udata : NULL;
+}
+
+void
 gp_session_set_pid_notify(GpSession *s, GpPidNotifyFn fn, void *udata)
 {
     s->pid_notify = fn;

@@ -14,7 +14,7 @@
  *     def sys_clock() -> int: ...                     # ms since import
  *     def sys_clock_high_res() -> int: ...            # µs since import
  */
-#include "py_state.h"
+#include "py_gpac.h"
 
 #include <limits.h>
 #include <string.h>
@@ -160,72 +160,83 @@ static PyMethodDef module_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* ---- GPACError ---- */
+/* ---- shared helpers ---- */
 
-#if PY_VERSION_HEX < 0x030A0000
-/* 3.9 lacks PyModule_AddObjectRef (which does not steal the reference) */
-static int
-PyModule_AddObjectRef(PyObject *module, const char *name, PyObject *value)
+int
+py_add_type(PyObject *module, PyType_Spec *spec, PyObject *base, PyObject **slot)
 {
-    Py_INCREF(value);
-    if (PyModule_AddObject(module, name, value) < 0) {
-        Py_DECREF(value);
+    PyObject *tp = PyType_FromModuleAndSpec(module, spec, base);
+    if (!tp)
         return -1;
-    }
-    return 0;
-}
-#endif
-
-PyDoc_STRVAR(module_gpacerror_doc,
-             "Error reported by the engine.\n\n"
-             "code: the numeric GPAC error code (see e2s), name: its symbolic name\n"
-             "('URL_ERROR'), url: the URL or filter concerned, reason: the detailed text.\n"
-             "Each is None when unknown.");
-
-static int
-module_add_gpacerror(PyObject *module, py_state *st)
-{
-    static const char *const attrs[] = {"code", "name", "url", "reason"};
-    PyObject *dict = PyDict_New();
-    if (!dict)
-        return -1;
-    for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
-        if (PyDict_SetItemString(dict, attrs[i], Py_None) < 0)
-            goto error;
-    }
-    st->GPACError = PyErr_NewExceptionWithDoc("gpac.GPACError", module_gpacerror_doc,
-                                              PyExc_Exception, dict);
-    if (!st->GPACError)
-        goto error;
-    Py_DECREF(dict);
-    /* PyModule_AddObjectRef: the module gets its own reference, the state keeps st's */
-    return PyModule_AddObjectRef(module, "GPACError", st->GPACError);
-error:
-    Py_DECREF(dict);
-    return -1;
+    *slot = tp;
+    /* the short name: after the last '.' of "gpac._gpac.Name" */
+    const char *dot = strrchr(spec->name, '.');
+    return PyModule_AddObjectRef(module, dot ? dot + 1 : spec->name, tp);
 }
 
 /* ---- multi-phase init ---- */
 
 static int
+gpac_intern_names(py_state *st)
+{
+    struct {
+        PyObject **slot;
+        const char *text;
+    } names[] = {
+        {&st->str_configure_pid, "configure_pid"},
+        {&st->str_process, "process"},
+        {&st->str_process_event, "process_event"},
+        {&st->str_reconfigure_output, "reconfigure_output"},
+        {&st->str_packet_release, "packet_release"},
+        {&st->str_on_filter_new, "on_filter_new"},
+        {&st->str_on_filter_del, "on_filter_del"},
+        {&st->str_on_prop_enum, "on_prop_enum"},
+        {&st->str_execute, "execute"},
+        {&st->str_on_gl_activate, "on_gl_activate"},
+    };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        *names[i].slot = PyUnicode_InternFromString(names[i].text);
+        if (!*names[i].slot)
+            return -1;
+    }
+    return 0;
+}
+
+typedef int (*py_setup_fn)(PyObject *module, py_state *st);
+
+static int
 gpac_exec(PyObject *module)
 {
+    /* order matters: errors and values first (others use them), FilterCustom after
+     * Filter (its base) */
+    static const py_setup_fn setups[] = {
+        py_errors_setup,    py_constants_setup, py_sys_setup, py_values_setup, py_stats_setup,
+        py_event_setup,     py_logs_setup,      py_session_setup, py_task_setup,
+        py_filter_setup,    py_filter_custom_setup, py_pid_setup, py_packet_setup,
+        py_packet_view_setup,
+    };
     py_state *st = py_state_of_module(module);
     st->clock_base_us = gp_sys_clock_us();
-    if (module_add_gpacerror(module, st) < 0)
+    if (gpac_intern_names(st) < 0)
         return -1;
     if (PyModule_AddStringConstant(module, "version", GP_VERSION) < 0)
         return -1;
-    /* the per-type setup functions (py_<type>_setup(module, st)) are chained here */
+    for (size_t i = 0; i < sizeof(setups) / sizeof(setups[0]); i++)
+        if (setups[i](module, st) < 0)
+            return -1;
     return 0;
 }
+
+/* Every PyObject * of the state lies between the two markers (py_state.h). */
+#define PY_STATE_OBJS(st, p)                                                            \
+    for (PyObject **p = &(st)->first_obj_marker + 1; p < &(st)->last_obj_marker; p++)
 
 static int
 gpac_traverse(PyObject *module, visitproc visit, void *arg)
 {
     py_state *st = (py_state *)PyModule_GetState(module);
     if (st)
-        Py_VISIT(st->GPACError);
+        PY_STATE_OBJS(st, p) Py_VISIT(*p);
     return 0;
 }
 
@@ -234,7 +245,7 @@ gpac_clear(PyObject *module)
 {
     py_state *st = (py_state *)PyModule_GetState(module);
     if (st)
-        Py_CLEAR(st->GPACError);
+        PY_STATE_OBJS(st, p) Py_CLEAR(*p);
     return 0;
 }
 

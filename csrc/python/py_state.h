@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* Per-module state of gpac._gpac (multi-phase init): every type object, exception class,
  * interned name and cached import the binding needs lives here, never in a C global.
- * Only csrc/python/ includes Python.h (DESIGN.md). */
+ * Only csrc/python/ includes Python.h (DESIGN.md). Each field names the file that fills
+ * it in its py_<area>_setup() and clears it in py_state_clear (py_module.c visits and
+ * clears every PyObject * field generically, so a new field needs no other edit). */
 #ifndef GP_PY_STATE_H
 #define GP_PY_STATE_H
 
@@ -10,10 +12,74 @@
 
 #include <stdint.h>
 
+/* Number of GPACError subclasses (py_errors.c). */
+#define PY_NB_ERROR_TYPES 8
+/* FilterEvent member struct types (py_event.c): base, play, seek, attach_scene,
+ * user_event, quality_switch, visibility_hint, buffer_req, seg_size, frag_size,
+ * file_del, transport_hints, ntp, and the user-event sub-structs. */
+#define PY_NB_EVENT_TYPES 24
+
 typedef struct py_state {
-    PyObject *GPACError;    /* gpac.GPACError(Exception): .code .name .url .reason */
+    /* ---- every PyObject * first: py_module.c traverses [first_obj, last_obj] ---- */
+    PyObject *first_obj_marker; /* always NULL */
+
+    /* py_errors.c */
+    PyObject *GPACError;                        /* gpac.GPACError(Exception) */
+    PyObject *error_types[PY_NB_ERROR_TYPES];   /* its subclasses, see py_errors.c */
+
+    /* py_values.c: value structs (API.md 2.8) */
+    PyObject *Fraction_Type, *Fraction64_Type;
+    PyObject *PropVec2i_Type, *PropVec2_Type, *PropVec3i_Type, *PropVec4i_Type;
+    PyObject *PropData_Type;
+
+    /* py_stats.c: statistics and descriptors (API.md 2.9) */
+    PyObject *FilterStats_Type, *FilterPidStatistics_Type, *FilterArg_Type;
+    PyObject *BufferOccupancy_Type, *GLTextureInfo_Type;
+
+    /* py_event.c */
+    PyObject *FilterEvent_Type;
+    PyObject *event_types[PY_NB_EVENT_TYPES];
+
+    /* py_session.c, py_task.c */
+    PyObject *FilterSession_Type, *FilterTask_Type;
+    /* py_filter.c, py_filter_custom.c */
+    PyObject *Filter_Type, *FilterCustom_Type;
+    /* py_pid.c */
+    PyObject *FilterPid_Type;
+    /* py_packet.c, py_packet_view.c */
+    PyObject *FilterPacket_Type, *PacketView_Type;
+
+    /* py_logs.c: logging.getLogger("gpac"), looked up on first use */
+    PyObject *logger;
+
+    /* interned method names (py_module.c), the callbacks the binding calls */
+    PyObject *str_configure_pid, *str_process, *str_process_event;
+    PyObject *str_reconfigure_output, *str_packet_release, *str_on_filter_new;
+    PyObject *str_on_filter_del, *str_on_prop_enum, *str_execute, *str_on_gl_activate;
+
+    PyObject *last_obj_marker; /* always NULL */
+    /* ---- plain C fields ---- */
+
     uint64_t clock_base_us; /* gp_sys_clock_us() at module exec: sys_clock() origin */
+    /* numpy: 0 not tried yet, 1 imported (C API ready), -1 unavailable (py_packet_view.c) */
+    int numpy_state;
+    /* live PacketView exporters (tests read it through _live_views()) */
+    int64_t nb_views;
 } py_state;
+
+#if PY_VERSION_HEX < 0x030A0000
+/* 3.9 lacks PyModule_AddObjectRef (which does not steal the reference) */
+static inline int
+PyModule_AddObjectRef(PyObject *module, const char *name, PyObject *value)
+{
+    Py_INCREF(value);
+    if (PyModule_AddObject(module, name, value) < 0) {
+        Py_DECREF(value);
+        return -1;
+    }
+    return 0;
+}
+#endif
 
 /* Defined in py_module.c; other binding files find their state through it. */
 extern PyModuleDef gpac_module_def;
@@ -47,6 +113,12 @@ py_state_of_type(PyTypeObject *tp)
 #endif
     assert(mod != NULL);
     return (py_state *)PyModule_GetState(mod);
+}
+
+static inline py_state *
+py_state_of(PyObject *obj)
+{
+    return py_state_of_type(Py_TYPE(obj));
 }
 
 #endif /* GP_PY_STATE_H */

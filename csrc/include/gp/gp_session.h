@@ -96,6 +96,10 @@ void gp_session_lock_filters(GpSession *s, bool lock);
 typedef void (*GpFilterNotifyFn)(void *udata, GpFilter *f, bool is_new);
 void gp_session_set_filter_notify(GpSession *s, GpFilterNotifyFn fn, void *udata);
 
+/* Opaque user data (the binding's session object). threads: any. */
+void gp_session_set_udata(GpSession *s, void *udata);
+void *gp_session_get_udata(const GpSession *s);
+
 /* Called when a PID that has user data (gp_pid_set_udata) is destroyed, before its
  * memory may go: the binding clears its wrapper. Runs on the thread destroying the PID
  * (any thread). transfer: none. threads: session thread (set). */
