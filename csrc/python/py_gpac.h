@@ -202,6 +202,17 @@ PyObject *py_event_new(py_state *st, const GpEvent *evt, PyObject *on_pid_obj);
 /* The C event of a FilterEvent argument, or NULL with TypeError. */
 GpEvent *py_event_arg(py_state *st, PyObject *obj);
 
+/* ================= py_stats.c: FilterStats, FilterPidStatistics, FilterArg... ====== */
+
+/* FilterStats of f (API.md 2.9; char* fields as bytes). New reference. */
+PyObject *py_stats_filter(py_state *st, GpFilter *f);
+/* FilterPidStatistics of a PID handle (fields the engine does not track are 0). */
+PyObject *py_stats_pid(py_state *st, GpPid *pid);
+/* FilterArg describing one option (value: its current text, or NULL). */
+PyObject *py_stats_arg(py_state *st, const GpArg *arg);
+/* BufferOccupancy of an input PID. */
+PyObject *py_stats_buffer(py_state *st, GpPid *ipid);
+
 /* ================= py_logs.c: engine logs -> logging ================= */
 
 /* Installs the engine log callback (queues messages from any thread). */
