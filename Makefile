@@ -42,11 +42,11 @@ CMAKE_TEST_ARGS := $(CMAKE_GENERATOR_ARGS) -DCMAKE_BUILD_TYPE=Debug -DGP_BUILD_T
 SAN_ENV := ASAN_OPTIONS=abort_on_error=1:detect_leaks=1:strict_string_checks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1
 
-.PHONY: help deps install demo ctest asan pytest test clean
+.PHONY: help deps install demo ctest asan pytest pytest-asan test clean
 
 help:
 	@echo "make demo     install everything, run: gpac -i avgen:dur=2 inspect"
-	@echo "make test     install everything, run the C tests, the C tests under ASan+UBSan, pytest"
+	@echo "make test     install everything, run the C tests and pytest, both also under ASan+UBSan"
 	@echo "make deps     system packages (apt, as root) and Python build requirements"
 	@echo "make install  pip install the package with its test extra"
 	@echo "make ctest | asan | pytest | clean"
@@ -95,7 +95,18 @@ asan: deps
 pytest: install
 	$(PY) -m pytest
 
-test: deps install ctest asan pytest
+# the Python suite against an ASan+UBSan build of the extension (tools/dev_build.sh puts
+# it in build/pyasan/pkg, found first through PYTHONPATH); leaks are not checked here:
+# the interpreter itself keeps memory until exit
+pytest-asan: install
+	tools/dev_build.sh build/pyasan -DGP_ASAN=ON -DGP_UBSAN=ON \
+		-DPython_EXECUTABLE="$$(command -v $(PY))"
+	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	PYTHONPATH=$(CURDIR)/build/pyasan/pkg GP_PYTEST_ASAN=1 $(PY) -m pytest -q -p no:cacheprovider
+
+test: deps install ctest asan pytest pytest-asan
 	@echo "make test: all tests passed"
 
 clean:

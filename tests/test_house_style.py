@@ -289,7 +289,7 @@ def size_cap(path: Path) -> Optional[int]:
     if path.suffix != ".c":
         return None
     return {"filters": CAP_FILTER, "python": CAP_BINDING}.get(
-        area, CAP_CORE if area in ("core", "io", "net", "cli") else None
+        area, CAP_CORE if area in ("core", "io", "net", "cli", "ffmpeg") else None
     )
 
 

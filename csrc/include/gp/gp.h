@@ -12,6 +12,7 @@
 #include "gp_pid.h"
 #include "gp_filter.h"
 #include "gp_session.h"
+#include "gp_io.h"
 
 #define GP_VERSION "0.1.0"
 
