@@ -173,3 +173,10 @@ def test_stubs_match_module(repo_root: Path, tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "2 modules" in out.stdout, out.stdout
+
+
+def test_asan_run_uses_the_asan_build() -> None:
+    """`make pytest-asan` must test the sanitized extension, not the installed one."""
+    if not os.environ.get("GP_PYTEST_ASAN"):
+        pytest.skip("not an ASan run")
+    assert "pyasan" in str(gpac._gpac.__file__)

@@ -165,6 +165,9 @@ int py_prop_from_python(py_state *st, uint32_t code, const char *name, PyObject 
 typedef const GpPropValue *(*PyPropEnumFn)(void *ctx, uint32_t *idx, uint32_t *code,
                                           const char **name);
 int py_props_enum(py_state *st, PyObject *cb, PyPropEnumFn fn, void *ctx);
+/* Adds the private test hooks _prop_roundtrip, _prop_from_text, _props_enum (called by
+ * py_values_setup: py_props.c has no type of its own). */
+int py_props_setup(PyObject *module, py_state *st);
 
 /* ================= py_values.c: Fraction, PropVec*, PropData ================= */
 
@@ -173,8 +176,12 @@ PyObject *py_fraction64_new(py_state *st, int64_t num, uint64_t den);
 PyObject *py_vec_new(py_state *st, GpPropType type, const GpPropValue *v); /* VEC2I..VEC4I */
 PyObject *py_propdata_new(py_state *st, const uint8_t *data, uint32_t size); /* copies */
 /* Reads num/den attributes (or int, or float as API.md 3.3) into a fraction: -1 +
- * TypeError when neither. lfrac: 64-bit, float scaled by 1e6 instead of 1e3. */
+ * TypeError when neither. lfrac: 64-bit, float scaled by 1e6 instead of 1e3.
+ * (Also numerator/denominator, as fractions.Fraction; OverflowError out of range.) */
 int py_fraction_from(PyObject *obj, bool lfrac, int64_t *num, uint64_t *den);
+/* Reads attributes x, y (, z, w) of obj into out (type VEC2I..VEC4I): -1 with TypeError
+ * when one is missing, OverflowError when an int does not fit int32. */
+int py_vec_from(PyObject *obj, GpPropType type, GpPropValue *out);
 
 /* ================= py_errors.c ================= */
 

@@ -361,3 +361,595 @@ frac_from_float(PyObject *obj, bool lfrac, int64_t *num, uint64_t *den)
     return 0;
 }
 
+/* *out gets attribute `name`, or NULL (no error set) when obj has none. 1, 0 or -1. */
+static int
+values_opt_attr(PyObject *obj, const char *name, PyObject **out)
+{
+    *out = PyObject_GetAttrString(obj, name);
+    if (*out)
+        return 1;
+    if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+        return -1;
+    PyErr_Clear(); /* house-style: a missing attribute only means another kind of value */
+    return 0;
+}
+
+/* Reads attributes n/d (num/den, or numerator/denominator) when both exist: 1 done,
+ * 0 absent, -1 error. */
+static int
+frac_from_attrs(PyObject *obj, const char *n, const char *d, bool lfrac, int64_t *num,
+                uint64_t *den)
+{
+    PyObject *nv = NULL, *dv = NULL;
+    int rc = values_opt_attr(obj, n, &nv);
+    if (rc > 0)
+        rc = values_opt_attr(obj, d, &dv);
+    if (rc > 0)
+        rc = frac_read_num(nv, lfrac, num) < 0 || frac_read_den(dv, lfrac, den) < 0 ? -1 : 1;
+    Py_XDECREF(nv);
+    Py_XDECREF(dv);
+    return rc;
+}
+
+int
+py_fraction_from(PyObject *obj, bool lfrac, int64_t *num, uint64_t *den)
+{
+    int rc;
+    if (values_is_frac(obj)) {
+        const PyFrac *f = FRAC_CAST(obj);
+        if (!lfrac && (f->num < INT32_MIN || f->num > INT32_MAX || f->den > UINT32_MAX)) {
+            PyErr_Format(PyExc_OverflowError, "%R out of range for a Fraction", obj);
+            return -1;
+        }
+        *num = f->num;
+        *den = f->den;
+        return 0;
+    }
+    if (PyIndex_Check(obj)) {
+        *den = 1;
+        return frac_read_num(obj, lfrac, num);
+    }
+    /* exact forms first: our num/den, then numbers.Rational (fractions.Fraction) */
+    rc = frac_from_attrs(obj, "num", "den", lfrac, num, den);
+    if (rc == 0)
+        rc = frac_from_attrs(obj, "numerator", "denominator", lfrac, num, den);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
+    if (PyFloat_Check(obj) || (Py_TYPE(obj)->tp_as_number && Py_TYPE(obj)->tp_as_number->nb_float))
+        return frac_from_float(obj, lfrac, num, den);
+    PyErr_Format(PyExc_TypeError,
+                 "%s value must be a fraction (an object with num and den), an int or a "
+                 "float, not %.100s",
+                 lfrac ? "Fraction64" : "Fraction", Py_TYPE(obj)->tp_name);
+    return -1;
+}
+
+/* ================= PropVec2i, PropVec2, PropVec3i, PropVec4i ================= */
+
+typedef struct PyVec {
+    PyObject_HEAD
+    GpPropType kind; /* GP_PROP_VEC2I, VEC2, VEC3I or VEC4I */
+    union {
+        int32_t i[4];
+        double d[2];
+    } v;
+} PyVec;
+
+#define VEC_CAST(op) ((PyVec *)(op))
+
+static const char *const vec_axis[4] = {"x", "y", "z", "w"};
+
+static int
+vec_dims(GpPropType kind)
+{
+    return kind == GP_PROP_VEC4I ? 4 : kind == GP_PROP_VEC3I ? 3 : 2;
+}
+
+static const char *
+vec_type_name(GpPropType kind)
+{
+    switch (kind) {
+    case GP_PROP_VEC2: return "PropVec2";
+    case GP_PROP_VEC3I: return "PropVec3i";
+    case GP_PROP_VEC4I: return "PropVec4i";
+    default: return "PropVec2i";
+    }
+}
+
+/* One coordinate from Python: int32 for the integer vectors, float for PropVec2. */
+static int
+vec_read_axis(PyObject *obj, GpPropType kind, int axis, int32_t *iv, double *dv)
+{
+    if (kind == GP_PROP_VEC2) {
+        double x = PyFloat_AsDouble(obj);
+        if (x == -1.0 && PyErr_Occurred())
+            return -1;
+        *dv = x;
+        return 0;
+    }
+    int64_t sv;
+    uint64_t unused;
+    if (values_int_in_range(obj, false, INT32_MIN, INT32_MAX, 0, &sv, &unused, vec_axis[axis]) < 0)
+        return -1;
+    *iv = (int32_t)sv;
+    return 0;
+}
+
+static PyObject *
+vec_new_common(PyTypeObject *tp, PyObject *args, PyObject *kwds, GpPropType kind)
+{
+    static char *kw2[] = {"x", "y", NULL};
+    static char *kw3[] = {"x", "y", "z", NULL};
+    static char *kw4[] = {"x", "y", "z", "w", NULL};
+    char fmt[32];
+    PyObject *vals[4] = {NULL, NULL, NULL, NULL};
+    int dims = vec_dims(kind);
+    snprintf(fmt, sizeof(fmt), "|%.*s:%s", dims, "OOOO", vec_type_name(kind));
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, fmt, dims == 4 ? kw4 : dims == 3 ? kw3 : kw2,
+                                     &vals[0], &vals[1], &vals[2], &vals[3]))
+        return NULL;
+    PyVec *self = (PyVec *)tp->tp_alloc(tp, 0);
+    if (!self)
+        return NULL;
+    self->kind = kind;
+    for (int i = 0; i < dims; i++)
+        if (vals[i] && vec_read_axis(vals[i], kind, i, &self->v.i[i], &self->v.d[i]) < 0) {
+            Py_DECREF(self);
+            return NULL;
+        }
+    return (PyObject *)self;
+}
+
+static PyObject *
+vec2i_new(PyTypeObject *tp, PyObject *args, PyObject *kwds)
+{
+    return vec_new_common(tp, args, kwds, GP_PROP_VEC2I);
+}
+
+static PyObject *
+vec2_new(PyTypeObject *tp, PyObject *args, PyObject *kwds)
+{
+    return vec_new_common(tp, args, kwds, GP_PROP_VEC2);
+}
+
+static PyObject *
+vec3i_new(PyTypeObject *tp, PyObject *args, PyObject *kwds)
+{
+    return vec_new_common(tp, args, kwds, GP_PROP_VEC3I);
+}
+
+static PyObject *
+vec4i_new(PyTypeObject *tp, PyObject *args, PyObject *kwds)
+{
+    return vec_new_common(tp, args, kwds, GP_PROP_VEC4I);
+}
+
+static PyObject *
+vec_axis_value(const PyVec *self, int axis)
+{
+    if (self->kind == GP_PROP_VEC2)
+        return PyFloat_FromDouble(self->v.d[axis]);
+    return PyLong_FromLong(self->v.i[axis]);
+}
+
+static PyObject *
+vec_get(PyObject *self, void *closure)
+{
+    return vec_axis_value(VEC_CAST(self), (int)(intptr_t)closure);
+}
+
+static int
+vec_set(PyObject *self, PyObject *value, void *closure)
+{
+    int axis = (int)(intptr_t)closure;
+    PyVec *v = VEC_CAST(self);
+    if (!value) {
+        PyErr_Format(PyExc_TypeError, "cannot delete %s", vec_axis[axis]);
+        return -1;
+    }
+    return vec_read_axis(value, v->kind, axis, &v->v.i[axis], &v->v.d[axis]);
+}
+
+/* "XxY[xZ[xW]]" (str) or "PropVec2i(X, Y...)" (repr), from the str()/repr() of each
+ * coordinate so floats print as Python prints them. */
+static PyObject *
+vec_format(PyObject *self, bool repr)
+{
+    PyVec *v = VEC_CAST(self);
+    int dims = vec_dims(v->kind);
+    PyObject *parts = PyList_New(dims);
+    PyObject *res = NULL;
+    if (!parts)
+        return NULL;
+    for (int i = 0; i < dims; i++) {
+        PyObject *x = vec_axis_value(v, i);
+        PyObject *s = x ? (repr ? PyObject_Repr(x) : PyObject_Str(x)) : NULL;
+        Py_XDECREF(x);
+        if (!s)
+            goto done;
+        PyList_SET_ITEM(parts, i, s);
+    }
+    PyObject *sep = PyUnicode_FromString(repr ? ", " : "x");
+    PyObject *joined = sep ? PyUnicode_Join(sep, parts) : NULL;
+    Py_XDECREF(sep);
+    if (joined && repr) {
+        res = PyUnicode_FromFormat("%s(%U)", vec_type_name(v->kind), joined);
+        Py_DECREF(joined);
+    } else {
+        res = joined;
+    }
+done:
+    Py_DECREF(parts);
+    return res;
+}
+
+static PyObject *
+vec_str(PyObject *self)
+{
+    return vec_format(self, false);
+}
+
+static PyObject *
+vec_repr(PyObject *self)
+{
+    return vec_format(self, true);
+}
+
+static bool
+values_is_vec(PyObject *obj)
+{
+    newfunc fn = Py_TYPE(obj)->tp_new;
+    return fn == vec2i_new || fn == vec2_new || fn == vec3i_new || fn == vec4i_new;
+}
+
+static PyObject *
+vec_richcompare(PyObject *self, PyObject *other, int op)
+{
+    if ((op != Py_EQ && op != Py_NE) || !values_is_vec(other) ||
+        VEC_CAST(other)->kind != VEC_CAST(self)->kind)
+        Py_RETURN_NOTIMPLEMENTED;
+    const PyVec *a = VEC_CAST(self), *b = VEC_CAST(other);
+    bool eq = true;
+    for (int i = 0; i < vec_dims(a->kind); i++)
+        eq = eq && (a->kind == GP_PROP_VEC2 ? a->v.d[i] == b->v.d[i] : a->v.i[i] == b->v.i[i]);
+    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+}
+
+static PyObject *
+vec_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyVec *v = VEC_CAST(self);
+    int dims = vec_dims(v->kind);
+    PyObject *args = PyTuple_New(dims);
+    if (!args)
+        return NULL;
+    for (int i = 0; i < dims; i++) {
+        PyObject *x = vec_axis_value(v, i);
+        if (!x) {
+            Py_DECREF(args);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(args, i, x);
+    }
+    PyObject *res = PyTuple_Pack(2, (PyObject *)Py_TYPE(self), args);
+    Py_DECREF(args);
+    return res;
+}
+
+static PyMethodDef vec_methods[] = {
+    {"__reduce__", vec_reduce, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+#define AXIS(name, i) {name, vec_get, vec_set, NULL, (void *)(intptr_t)(i)}
+static PyGetSetDef vec2_getset[] = {AXIS("x", 0), AXIS("y", 1), {NULL, NULL, NULL, NULL, NULL}};
+static PyGetSetDef vec3_getset[] = {AXIS("x", 0), AXIS("y", 1), AXIS("z", 2),
+                                    {NULL, NULL, NULL, NULL, NULL}};
+static PyGetSetDef vec4_getset[] = {AXIS("x", 0), AXIS("y", 1), AXIS("z", 2), AXIS("w", 3),
+                                    {NULL, NULL, NULL, NULL, NULL}};
+#undef AXIS
+
+PyDoc_STRVAR(vec2i_doc, "PropVec2i(x=0, y=0)\n--\n\n"
+                        "A 2D integer vector property (GF_PROP_VEC2I, int32 coordinates);\n"
+                        "str() gives 'XxY'. Mutable, hence unhashable.");
+PyDoc_STRVAR(vec2_doc, "PropVec2(x=0.0, y=0.0)\n--\n\n"
+                       "A 2D float vector property (GF_PROP_VEC2); str() gives 'XxY'.");
+PyDoc_STRVAR(vec3i_doc, "PropVec3i(x=0, y=0, z=0)\n--\n\n"
+                        "A 3D integer vector property (GF_PROP_VEC3I); str() gives 'XxYxZ'.");
+PyDoc_STRVAR(vec4i_doc, "PropVec4i(x=0, y=0, z=0, w=0)\n--\n\n"
+                        "A 4D integer vector property (GF_PROP_VEC4I: SRD, EQRClamp...);\n"
+                        "str() gives 'XxYxZxW'. The reference binding loses w (its union\n"
+                        "declares vec4i as a 3D vector); this one keeps it.");
+
+#define VEC_SLOTS(new_fn, getset, doc)                                                   \
+    {Py_tp_new, new_fn}, {Py_tp_dealloc, values_dealloc}, {Py_tp_str, vec_str},          \
+        {Py_tp_repr, vec_repr}, {Py_tp_richcompare, vec_richcompare},                    \
+        {Py_tp_hash, PyObject_HashNotImplemented}, {Py_tp_getset, getset},               \
+        {Py_tp_methods, vec_methods}, {Py_tp_doc, (void *)doc}, {0, NULL}
+
+static PyType_Slot vec2i_slots[] = {VEC_SLOTS(vec2i_new, vec2_getset, vec2i_doc)};
+static PyType_Slot vec2_slots[] = {VEC_SLOTS(vec2_new, vec2_getset, vec2_doc)};
+static PyType_Slot vec3i_slots[] = {VEC_SLOTS(vec3i_new, vec3_getset, vec3i_doc)};
+static PyType_Slot vec4i_slots[] = {VEC_SLOTS(vec4i_new, vec4_getset, vec4i_doc)};
+
+static PyType_Spec vec2i_spec = {
+    .name = "gpac.PropVec2i",
+    .basicsize = sizeof(PyVec),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+    .slots = vec2i_slots,
+};
+static PyType_Spec vec2_spec = {
+    .name = "gpac.PropVec2",
+    .basicsize = sizeof(PyVec),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+    .slots = vec2_slots,
+};
+static PyType_Spec vec3i_spec = {
+    .name = "gpac.PropVec3i",
+    .basicsize = sizeof(PyVec),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+    .slots = vec3i_slots,
+};
+static PyType_Spec vec4i_spec = {
+    .name = "gpac.PropVec4i",
+    .basicsize = sizeof(PyVec),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+    .slots = vec4i_slots,
+};
+
+PyObject *
+py_vec_new(py_state *st, GpPropType type, const GpPropValue *v)
+{
+    PyObject *tp;
+    switch (type) {
+    case GP_PROP_VEC2I: tp = st->PropVec2i_Type; break;
+    case GP_PROP_VEC2: tp = st->PropVec2_Type; break;
+    case GP_PROP_VEC3I: tp = st->PropVec3i_Type; break;
+    case GP_PROP_VEC4I: tp = st->PropVec4i_Type; break;
+    default: PyErr_BadInternalCall(); return NULL;
+    }
+    PyVec *self = (PyVec *)((PyTypeObject *)tp)->tp_alloc((PyTypeObject *)tp, 0);
+    if (!self)
+        return NULL;
+    self->kind = type;
+    switch (type) {
+    case GP_PROP_VEC2I:
+        self->v.i[0] = v->value.vec2i.x;
+        self->v.i[1] = v->value.vec2i.y;
+        break;
+    case GP_PROP_VEC2:
+        self->v.d[0] = v->value.vec2.x;
+        self->v.d[1] = v->value.vec2.y;
+        break;
+    case GP_PROP_VEC3I: memcpy(self->v.i, &v->value.vec3i, sizeof(GpVec3i)); break;
+    default: memcpy(self->v.i, &v->value.vec4i, sizeof(GpVec4i)); break;
+    }
+    return (PyObject *)self;
+}
+
+int
+py_vec_from(PyObject *obj, GpPropType type, GpPropValue *out)
+{
+    int dims = vec_dims(type);
+    int32_t iv[4] = {0, 0, 0, 0};
+    double dv[2] = {0, 0};
+    for (int i = 0; i < dims; i++) {
+        PyObject *a;
+        int rc = values_opt_attr(obj, vec_axis[i], &a);
+        if (rc == 0)
+            PyErr_Format(PyExc_TypeError,
+                         "%s value must have the attributes %s, not %.100s (no '%s')",
+                         vec_type_name(type), dims == 2 ? "x, y" : dims == 3 ? "x, y, z"
+                                                                             : "x, y, z, w",
+                         Py_TYPE(obj)->tp_name, vec_axis[i]);
+        if (rc <= 0)
+            return -1;
+        rc = vec_read_axis(a, type, i, &iv[i], &dv[i < 2 ? i : 0]);
+        Py_DECREF(a);
+        if (rc < 0)
+            return -1;
+    }
+    out->type = type;
+    switch (type) {
+    case GP_PROP_VEC2: out->value.vec2.x = dv[0], out->value.vec2.y = dv[1]; break;
+    case GP_PROP_VEC2I: out->value.vec2i.x = iv[0], out->value.vec2i.y = iv[1]; break;
+    case GP_PROP_VEC3I: memcpy(&out->value.vec3i, iv, sizeof(GpVec3i)); break;
+    default: memcpy(&out->value.vec4i, iv, sizeof(GpVec4i)); break;
+    }
+    return 0;
+}
+
+/* ================= PropData ================= */
+
+/* The bytes live inside the object (a var-sized object, like bytes): immutable, so the
+ * buffers it exports never change and need no export count. */
+typedef struct PyPropData {
+    PyObject_VAR_HEAD
+    Py_hash_t hash; /* -1 until computed */
+    char data[1];   /* Py_SIZE(self) bytes, then a 0 */
+} PyPropData;
+
+#define PROPDATA_CAST(op) ((PyPropData *)(op))
+
+static PyObject *
+propdata_alloc(PyTypeObject *tp, const void *data, Py_ssize_t size)
+{
+    PyPropData *self = (PyPropData *)tp->tp_alloc(tp, size);
+    if (!self)
+        return NULL;
+    self->hash = -1;
+    if (size)
+        memcpy(self->data, data, (size_t)size);
+    return (PyObject *)self;
+}
+
+static PyObject *
+propdata_new(PyTypeObject *tp, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"data", NULL};
+    PyObject *src = NULL;
+    Py_buffer view;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O:PropData", kwlist, &src))
+        return NULL;
+    if (!src)
+        return propdata_alloc(tp, NULL, 0);
+    if (PyObject_GetBuffer(src, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    PyObject *self = NULL;
+    if ((uint64_t)view.len > UINT32_MAX)
+        PyErr_SetString(PyExc_OverflowError, "PropData holds at most 4 GiB - 1 bytes");
+    else
+        self = propdata_alloc(tp, view.buf, view.len);
+    PyBuffer_Release(&view);
+    return self;
+}
+
+PyObject *
+py_propdata_new(py_state *st, const uint8_t *data, uint32_t size)
+{
+    if (size && !data) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    return propdata_alloc((PyTypeObject *)st->PropData_Type, data, (Py_ssize_t)size);
+}
+
+static PyObject *
+propdata_get_size(PyObject *self, void *closure)
+{
+    return PyLong_FromSsize_t(Py_SIZE(self));
+}
+
+static PyObject *
+propdata_get_data(PyObject *self, void *closure)
+{
+    return PyBytes_FromStringAndSize(PROPDATA_CAST(self)->data, Py_SIZE(self));
+}
+
+static PyObject *
+propdata_str(PyObject *self)
+{
+    return PyUnicode_FromFormat("data,size:%zd", Py_SIZE(self));
+}
+
+static PyObject *
+propdata_repr(PyObject *self)
+{
+    return PyUnicode_FromFormat("PropData(size=%zd)", Py_SIZE(self));
+}
+
+static int
+propdata_getbuffer(PyObject *self, Py_buffer *view, int flags)
+{
+    /* read-only: a PyBUF_WRITABLE request gets BufferError */
+    return PyBuffer_FillInfo(view, self, PROPDATA_CAST(self)->data, Py_SIZE(self), 1, flags);
+}
+
+static PyObject *
+propdata_richcompare(PyObject *self, PyObject *other, int op)
+{
+    const char *b;
+    Py_ssize_t blen;
+    if (op != Py_EQ && op != Py_NE)
+        Py_RETURN_NOTIMPLEMENTED;
+    if (Py_TYPE(other)->tp_new == propdata_new) {
+        b = PROPDATA_CAST(other)->data;
+        blen = Py_SIZE(other);
+    } else if (PyBytes_Check(other)) {
+        b = PyBytes_AS_STRING(other);
+        blen = PyBytes_GET_SIZE(other);
+    } else if (PyByteArray_Check(other)) {
+        b = PyByteArray_AS_STRING(other);
+        blen = PyByteArray_GET_SIZE(other);
+    } else {
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    bool eq = blen == Py_SIZE(self) && !memcmp(PROPDATA_CAST(self)->data, b, (size_t)blen);
+    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+}
+
+/* equal to bytes with the same content, so it hashes like them */
+static Py_hash_t
+propdata_hash(PyObject *self)
+{
+    PyPropData *pd = PROPDATA_CAST(self);
+    if (pd->hash == -1) {
+        PyObject *b = propdata_get_data(self, NULL);
+        if (!b)
+            return -1;
+        pd->hash = PyObject_Hash(b);
+        Py_DECREF(b);
+    }
+    return pd->hash;
+}
+
+static PyObject *
+propdata_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *b = propdata_get_data(self, NULL);
+    if (!b)
+        return NULL;
+    PyObject *res = Py_BuildValue("O(N)", (PyObject *)Py_TYPE(self), b);
+    return res;
+}
+
+static PyMethodDef propdata_methods[] = {
+    {"__reduce__", propdata_reduce, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef propdata_getset[] = {
+    {"size", propdata_get_size, NULL, "number of bytes", NULL},
+    {"data", propdata_get_data, NULL, "the bytes (a copy)", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+PyDoc_STRVAR(propdata_doc,
+             "PropData(data=b'')\n--\n\n"
+             "Bytes of a data property (GF_PROP_DATA: DecoderConfig, ICC...), an immutable\n"
+             "copy. str() gives 'data,size:N' as in GPAC; bytes(d), memoryview(d) and\n"
+             "d.data give the bytes; d.size their count. Equal to bytes with the same\n"
+             "content.");
+
+static PyType_Slot propdata_slots[] = {
+    {Py_tp_new, propdata_new},
+    {Py_tp_dealloc, values_dealloc},
+    {Py_tp_str, propdata_str},
+    {Py_tp_repr, propdata_repr},
+    {Py_tp_richcompare, propdata_richcompare},
+    {Py_tp_hash, propdata_hash},
+    {Py_tp_getset, propdata_getset},
+    {Py_tp_methods, propdata_methods},
+    {Py_bf_getbuffer, propdata_getbuffer},
+    {Py_tp_doc, (void *)propdata_doc},
+    {0, NULL},
+};
+
+static PyType_Spec propdata_spec = {
+    .name = "gpac.PropData",
+    .basicsize = offsetof(PyPropData, data), /* tp_alloc adds size + 1 bytes */
+    .itemsize = 1,
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+    .slots = propdata_slots,
+};
+
+/* ================= setup ================= */
+
+int
+py_values_setup(PyObject *module, py_state *st)
+{
+    const struct {
+        PyType_Spec *spec;
+        PyObject **slot;
+    } types[] = {
+        {&fraction_spec, &st->Fraction_Type}, {&fraction64_spec, &st->Fraction64_Type},
+        {&vec2i_spec, &st->PropVec2i_Type},   {&vec2_spec, &st->PropVec2_Type},
+        {&vec3i_spec, &st->PropVec3i_Type},   {&vec4i_spec, &st->PropVec4i_Type},
+        {&propdata_spec, &st->PropData_Type},
+    };
+    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+        if (py_add_type(module, types[i].spec, NULL, types[i].slot) < 0)
+            return -1;
+    /* py_props.c has no slot of its own in gpac_exec: its private test hooks come here */
+    return py_props_setup(module, st);
+}
