@@ -160,6 +160,58 @@ py_err_from_session(py_state *st, GpSession *s, GpErr err, const char *what)
     return py_err_set(st, err, info ? info->url : NULL, what, info ? info->reason : NULL);
 }
 
+/* ---- private test hook ---- */
+
+/* A str argument or None as C text; *ok 0 with TypeError otherwise. */
+static const char *
+errors_opt_text(PyObject *obj, const char *what, int *ok)
+{
+    *ok = 1;
+    if (!obj || obj == Py_None)
+        return NULL;
+    if (!PyUnicode_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "_raise_error() %s must be str or None", what);
+        *ok = 0;
+        return NULL;
+    }
+    const char *s = PyUnicode_AsUTF8(obj);
+    *ok = s != NULL;
+    return s;
+}
+
+PyDoc_STRVAR(errors_raise_doc,
+             "_raise_error($module, err, what=None, url=None, reason=None, /)\n--\n\n"
+             "Private (tests): raise the exception the binding raises for engine error\n"
+             "code err, as py_err_set(err, url, what, reason).");
+
+static PyObject *
+errors_raise(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    int64_t err;
+    int ok;
+    if (nargs < 1 || nargs > 4) {
+        PyErr_Format(PyExc_TypeError, "_raise_error() takes 1 to 4 arguments (%zd given)",
+                     nargs);
+        return NULL;
+    }
+    if (py_value_sint(args[0], INT32_MIN, INT32_MAX, &err, "err") < 0)
+        return NULL;
+    static const char *const names[3] = {"what", "url", "reason"};
+    const char *text[3] = {NULL, NULL, NULL};
+    for (int i = 0; i < 3; i++) {
+        text[i] = errors_opt_text(nargs > i + 1 ? args[i + 1] : NULL, names[i], &ok);
+        if (!ok)
+            return NULL;
+    }
+    return py_err_set(py_state_of_module(module), (GpErr)err, text[1], text[0], text[2]);
+}
+
+static PyMethodDef errors_methods[] = {
+    {"_raise_error", (PyCFunction)(void (*)(void))errors_raise, METH_FASTCALL,
+     errors_raise_doc},
+    {NULL, NULL, 0, NULL},
+};
+
 /* ---- setup ---- */
 
 PyDoc_STRVAR(gpac_error_doc,
@@ -212,5 +264,5 @@ py_errors_setup(PyObject *module, py_state *st)
         if (PyModule_AddObjectRef(module, dot + 1, st->error_types[i]) < 0)
             return -1;
     }
-    return 0;
+    return PyModule_AddFunctions(module, errors_methods);
 }

@@ -67,6 +67,11 @@ typedef struct py_state {
     int64_t nb_views;
 } py_state;
 
+#ifndef Py_TPFLAGS_IMMUTABLETYPE
+/* 3.9: heap types cannot be made immutable yet */
+#define Py_TPFLAGS_IMMUTABLETYPE 0
+#endif
+
 #if PY_VERSION_HEX < 0x030A0000
 /* 3.9 lacks PyModule_AddObjectRef (which does not steal the reference) */
 static inline int

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* The value structs of API.md 2.8: Fraction, Fraction64, PropVec2i, PropVec2,
  * PropVec3i, PropVec4i (small mutable records, like the reference's ctypes structs)
- * and PropData (an immutable copy of property bytes with the buffer protocol). Plus
- * the readers that turn Python objects into fractions and vectors for py_props.c.
+ * and PropData (an immutable copy of property bytes with the buffer protocol), and
+ * the checked integer readers the binding uses for arguments (py_value_sint/uint).
+ * Reading fractions and vectors from any Python object is py_props.c's business.
  * None of these types holds a PyObject *, so none needs the GC.
  *
  * Python equivalent:
@@ -20,13 +21,9 @@
  */
 #include "py_gpac.h"
 
-#include <math.h>
 #include <stddef.h>
 #include <string.h>
 
-#ifndef Py_TPFLAGS_IMMUTABLETYPE /* 3.9: types from specs are mutable, nothing to set */
-#define Py_TPFLAGS_IMMUTABLETYPE 0
-#endif
 
 /* ================= Fraction, Fraction64 ================= */
 
@@ -40,56 +37,64 @@ typedef struct PyFrac {
 
 #define FRAC_CAST(op) ((PyFrac *)(op))
 
-/* Python int (anything with __index__) into [lo, hi] or [0, uhi]: TypeError for
- * non-integers, OverflowError out of range. `what` names the target in messages. */
-static int
-values_int_in_range(PyObject *obj, bool is_unsigned, int64_t lo, int64_t hi, uint64_t uhi,
-                    int64_t *sv, uint64_t *uv, const char *what)
+/* The int value of obj (anything with __index__; TypeError for the rest), new ref. */
+static PyObject *
+values_index(PyObject *obj, const char *what)
 {
     if (!PyIndex_Check(obj)) {
         PyErr_Format(PyExc_TypeError, "%s must be an integer, not %.100s", what,
                      Py_TYPE(obj)->tp_name);
-        return -1;
+        return NULL;
     }
-    PyObject *idx = PyNumber_Index(obj);
+    return PyNumber_Index(obj);
+}
+
+int
+py_value_sint(PyObject *obj, int64_t lo, int64_t hi, int64_t *out, const char *what)
+{
+    int overflow = 0;
+    PyObject *idx = values_index(obj, what);
     if (!idx)
         return -1;
-    int overflow = 0;
-    int rc = 0;
-    if (is_unsigned) {
-        unsigned long long v = 0;
-        if (PyObject_RichCompareBool(idx, Py_False, Py_LT) == 1)
-            overflow = 1; /* negative */
-        else {
-            v = PyLong_AsUnsignedLongLong(idx);
-            if (v == (unsigned long long)-1 && PyErr_Occurred()) {
-                if (!PyErr_ExceptionMatches(PyExc_OverflowError))
-                    rc = -1;
-                overflow = 1;
-            }
-        }
-        if (!overflow && v > uhi)
-            overflow = 1;
-        if (!overflow)
-            *uv = (uint64_t)v;
-    } else {
-        long long v = PyLong_AsLongLongAndOverflow(idx, &overflow);
-        if (v == -1 && PyErr_Occurred())
-            rc = -1;
-        else if (!overflow && (v < lo || v > hi))
-            overflow = 1;
-        if (!overflow && rc == 0)
-            *sv = (int64_t)v;
-    }
-    if (rc == 0 && overflow) {
-        if (is_unsigned)
-            PyErr_Format(PyExc_OverflowError, "%s out of range [0, %llu]: %S", what,
-                         (unsigned long long)uhi, idx);
-        else
-            PyErr_Format(PyExc_OverflowError, "%s out of range [%lld, %lld]: %S", what,
-                         (long long)lo, (long long)hi, idx);
+    long long v = PyLong_AsLongLongAndOverflow(idx, &overflow);
+    int rc = v == -1 && PyErr_Occurred() ? -1 : 0;
+    if (!rc && (overflow || v < lo || v > hi)) {
+        PyErr_Format(PyExc_OverflowError, "%s out of range [%lld, %lld]: %S", what,
+                     (long long)lo, (long long)hi, idx);
         rc = -1;
     }
+    if (!rc)
+        *out = (int64_t)v;
+    Py_DECREF(idx);
+    return rc;
+}
+
+int
+py_value_uint(PyObject *obj, uint64_t hi, uint64_t *out, const char *what)
+{
+    int overflow = 0;
+    bool neg = false;
+    unsigned long long v = 0;
+    PyObject *idx = values_index(obj, what);
+    if (!idx)
+        return -1;
+    long long sv = PyLong_AsLongLongAndOverflow(idx, &overflow);
+    int rc = sv == -1 && PyErr_Occurred() ? -1 : 0;
+    if (!rc && overflow > 0) {
+        /* beyond int64: PyLong_AsUnsignedLongLong raises OverflowError past 2**64-1 */
+        v = PyLong_AsUnsignedLongLong(idx);
+        rc = v == (unsigned long long)-1 && PyErr_Occurred() ? -1 : 0;
+    } else if (!rc) {
+        v = (unsigned long long)sv;
+        neg = overflow < 0 || sv < 0;
+    }
+    if (!rc && (neg || v > hi)) {
+        PyErr_Format(PyExc_OverflowError, "%s out of range [0, %llu]: %S", what,
+                     (unsigned long long)hi, idx);
+        rc = -1;
+    }
+    if (!rc)
+        *out = (uint64_t)v;
     Py_DECREF(idx);
     return rc;
 }
@@ -97,17 +102,14 @@ values_int_in_range(PyObject *obj, bool is_unsigned, int64_t lo, int64_t hi, uin
 static int
 frac_read_num(PyObject *obj, bool wide, int64_t *num)
 {
-    uint64_t unused;
-    return values_int_in_range(obj, false, wide ? INT64_MIN : INT32_MIN,
-                               wide ? INT64_MAX : INT32_MAX, 0, num, &unused, "numerator");
+    return py_value_sint(obj, wide ? INT64_MIN : INT32_MIN, wide ? INT64_MAX : INT32_MAX, num,
+                         "numerator");
 }
 
 static int
 frac_read_den(PyObject *obj, bool wide, uint64_t *den)
 {
-    int64_t unused;
-    return values_int_in_range(obj, true, 0, 0, wide ? UINT64_MAX : UINT32_MAX, &unused, den,
-                               "denominator");
+    return py_value_uint(obj, wide ? UINT64_MAX : UINT32_MAX, den, "denominator");
 }
 
 static PyObject *
@@ -159,36 +161,23 @@ values_dealloc(PyObject *self)
     Py_DECREF(tp);
 }
 
+/* closure: NULL for num, non-NULL for den */
 static PyObject *
-frac_get_num(PyObject *self, void *closure)
+frac_get(PyObject *self, void *closure)
 {
-    return PyLong_FromLongLong(FRAC_CAST(self)->num);
-}
-
-static PyObject *
-frac_get_den(PyObject *self, void *closure)
-{
-    return PyLong_FromUnsignedLongLong(FRAC_CAST(self)->den);
+    return closure ? PyLong_FromUnsignedLongLong(FRAC_CAST(self)->den)
+                   : PyLong_FromLongLong(FRAC_CAST(self)->num);
 }
 
 static int
-frac_set_num(PyObject *self, PyObject *value, void *closure)
+frac_set(PyObject *self, PyObject *value, void *closure)
 {
+    PyFrac *f = FRAC_CAST(self);
     if (!value) {
-        PyErr_SetString(PyExc_TypeError, "cannot delete the numerator");
+        PyErr_SetString(PyExc_TypeError, "cannot delete a fraction member");
         return -1;
     }
-    return frac_read_num(value, FRAC_CAST(self)->wide, &FRAC_CAST(self)->num);
-}
-
-static int
-frac_set_den(PyObject *self, PyObject *value, void *closure)
-{
-    if (!value) {
-        PyErr_SetString(PyExc_TypeError, "cannot delete the denominator");
-        return -1;
-    }
-    return frac_read_den(value, FRAC_CAST(self)->wide, &FRAC_CAST(self)->den);
+    return closure ? frac_read_den(value, f->wide, &f->den) : frac_read_num(value, f->wide, &f->num);
 }
 
 static PyObject *
@@ -204,8 +193,9 @@ static PyObject *
 frac_repr(PyObject *self)
 {
     char buf[96];
-    snprintf(buf, sizeof(buf), "%s(%lld, %llu)", FRAC_CAST(self)->wide ? "Fraction64" : "Fraction",
-             (long long)FRAC_CAST(self)->num, (unsigned long long)FRAC_CAST(self)->den);
+    const PyFrac *f = FRAC_CAST(self);
+    snprintf(buf, sizeof(buf), "%s(%lld, %llu)", f->wide ? "Fraction64" : "Fraction",
+             (long long)f->num, (unsigned long long)f->den);
     return PyUnicode_FromString(buf);
 }
 
@@ -283,8 +273,8 @@ static PyMethodDef frac_methods[] = {
 };
 
 static PyGetSetDef frac_getset[] = {
-    {"num", frac_get_num, frac_set_num, "numerator", NULL},
-    {"den", frac_get_den, frac_set_den, "denominator (0: unknown)", NULL},
+    {"num", frac_get, frac_set, "numerator", NULL},
+    {"den", frac_get, frac_set, "denominator (0: unknown)", (void *)1},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -303,27 +293,19 @@ PyDoc_STRVAR(fraction64_doc,
     {Py_tp_new, new_fn}, {Py_tp_dealloc, values_dealloc}, {Py_tp_str, frac_str},         \
         {Py_tp_repr, frac_repr}, {Py_tp_richcompare, frac_richcompare},                  \
         {Py_tp_hash, PyObject_HashNotImplemented}, {Py_tp_getset, frac_getset},          \
-        {Py_tp_methods, frac_methods}, {Py_nb_float, frac_float}, {Py_tp_doc, (void *)doc}, \
-    {                                                                                    \
-        0, NULL                                                                          \
-    }
+        {Py_tp_methods, frac_methods}, {Py_nb_float, frac_float},                        \
+        {Py_tp_doc, (void *)doc}, {0, NULL}
 
 static PyType_Slot fraction_slots[] = {FRAC_SLOTS(fraction_new, fraction_doc)};
 static PyType_Slot fraction64_slots[] = {FRAC_SLOTS(fraction64_new, fraction64_doc)};
 
-static PyType_Spec fraction_spec = {
-    .name = "gpac.Fraction",
-    .basicsize = sizeof(PyFrac),
-    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
-    .slots = fraction_slots,
-};
+static PyType_Spec fraction_spec = {"gpac.Fraction", sizeof(PyFrac), 0,
+                                    Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+                                    fraction_slots};
 
-static PyType_Spec fraction64_spec = {
-    .name = "gpac.Fraction64",
-    .basicsize = sizeof(PyFrac),
-    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
-    .slots = fraction64_slots,
-};
+static PyType_Spec fraction64_spec = {"gpac.Fraction64", sizeof(PyFrac), 0,
+                                      Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+                                      fraction64_slots};
 
 PyObject *
 py_fraction_new(py_state *st, int32_t num, uint32_t den)
@@ -335,93 +317,6 @@ PyObject *
 py_fraction64_new(py_state *st, int64_t num, uint64_t den)
 {
     return frac_alloc((PyTypeObject *)st->Fraction64_Type, num, den, 1);
-}
-
-/* float -> scale-ths: int(scale * x) / scale, as API.md 3.3 (truncation toward 0) */
-static int
-frac_from_float(PyObject *obj, bool lfrac, int64_t *num, uint64_t *den)
-{
-    double x = PyFloat_AsDouble(obj);
-    if (x == -1.0 && PyErr_Occurred())
-        return -1;
-    double scale = lfrac ? 1e6 : 1e3;
-    double lim = lfrac ? 9.2e18 : 2147483647.0;
-    double v = trunc(x * scale);
-    if (isnan(v)) {
-        PyErr_SetString(PyExc_ValueError, "cannot make a fraction from NaN");
-        return -1;
-    }
-    if (v > lim || v < -lim - 1) {
-        PyErr_Format(PyExc_OverflowError, "%R out of range for a %s", obj,
-                     lfrac ? "Fraction64" : "Fraction");
-        return -1;
-    }
-    *num = (int64_t)v;
-    *den = (uint64_t)scale;
-    return 0;
-}
-
-/* *out gets attribute `name`, or NULL (no error set) when obj has none. 1, 0 or -1. */
-static int
-values_opt_attr(PyObject *obj, const char *name, PyObject **out)
-{
-    *out = PyObject_GetAttrString(obj, name);
-    if (*out)
-        return 1;
-    if (!PyErr_ExceptionMatches(PyExc_AttributeError))
-        return -1;
-    PyErr_Clear(); /* house-style: a missing attribute only means another kind of value */
-    return 0;
-}
-
-/* Reads attributes n/d (num/den, or numerator/denominator) when both exist: 1 done,
- * 0 absent, -1 error. */
-static int
-frac_from_attrs(PyObject *obj, const char *n, const char *d, bool lfrac, int64_t *num,
-                uint64_t *den)
-{
-    PyObject *nv = NULL, *dv = NULL;
-    int rc = values_opt_attr(obj, n, &nv);
-    if (rc > 0)
-        rc = values_opt_attr(obj, d, &dv);
-    if (rc > 0)
-        rc = frac_read_num(nv, lfrac, num) < 0 || frac_read_den(dv, lfrac, den) < 0 ? -1 : 1;
-    Py_XDECREF(nv);
-    Py_XDECREF(dv);
-    return rc;
-}
-
-int
-py_fraction_from(PyObject *obj, bool lfrac, int64_t *num, uint64_t *den)
-{
-    int rc;
-    if (values_is_frac(obj)) {
-        const PyFrac *f = FRAC_CAST(obj);
-        if (!lfrac && (f->num < INT32_MIN || f->num > INT32_MAX || f->den > UINT32_MAX)) {
-            PyErr_Format(PyExc_OverflowError, "%R out of range for a Fraction", obj);
-            return -1;
-        }
-        *num = f->num;
-        *den = f->den;
-        return 0;
-    }
-    if (PyIndex_Check(obj)) {
-        *den = 1;
-        return frac_read_num(obj, lfrac, num);
-    }
-    /* exact forms first: our num/den, then numbers.Rational (fractions.Fraction) */
-    rc = frac_from_attrs(obj, "num", "den", lfrac, num, den);
-    if (rc == 0)
-        rc = frac_from_attrs(obj, "numerator", "denominator", lfrac, num, den);
-    if (rc != 0)
-        return rc < 0 ? -1 : 0;
-    if (PyFloat_Check(obj) || (Py_TYPE(obj)->tp_as_number && Py_TYPE(obj)->tp_as_number->nb_float))
-        return frac_from_float(obj, lfrac, num, den);
-    PyErr_Format(PyExc_TypeError,
-                 "%s value must be a fraction (an object with num and den), an int or a "
-                 "float, not %.100s",
-                 lfrac ? "Fraction64" : "Fraction", Py_TYPE(obj)->tp_name);
-    return -1;
 }
 
 /* ================= PropVec2i, PropVec2, PropVec3i, PropVec4i ================= */
@@ -448,12 +343,10 @@ vec_dims(GpPropType kind)
 static const char *
 vec_type_name(GpPropType kind)
 {
-    switch (kind) {
-    case GP_PROP_VEC2: return "PropVec2";
-    case GP_PROP_VEC3I: return "PropVec3i";
-    case GP_PROP_VEC4I: return "PropVec4i";
-    default: return "PropVec2i";
-    }
+    return kind == GP_PROP_VEC2    ? "PropVec2"
+           : kind == GP_PROP_VEC3I ? "PropVec3i"
+           : kind == GP_PROP_VEC4I ? "PropVec4i"
+                                   : "PropVec2i";
 }
 
 /* One coordinate from Python: int32 for the integer vectors, float for PropVec2. */
@@ -468,8 +361,7 @@ vec_read_axis(PyObject *obj, GpPropType kind, int axis, int32_t *iv, double *dv)
         return 0;
     }
     int64_t sv;
-    uint64_t unused;
-    if (values_int_in_range(obj, false, INT32_MIN, INT32_MAX, 0, &sv, &unused, vec_axis[axis]) < 0)
+    if (py_value_sint(obj, INT32_MIN, INT32_MAX, &sv, vec_axis[axis]) < 0)
         return -1;
     *iv = (int32_t)sv;
     return 0;
@@ -672,30 +564,18 @@ static PyType_Slot vec2_slots[] = {VEC_SLOTS(vec2_new, vec2_getset, vec2_doc)};
 static PyType_Slot vec3i_slots[] = {VEC_SLOTS(vec3i_new, vec3_getset, vec3i_doc)};
 static PyType_Slot vec4i_slots[] = {VEC_SLOTS(vec4i_new, vec4_getset, vec4i_doc)};
 
-static PyType_Spec vec2i_spec = {
-    .name = "gpac.PropVec2i",
-    .basicsize = sizeof(PyVec),
-    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
-    .slots = vec2i_slots,
-};
-static PyType_Spec vec2_spec = {
-    .name = "gpac.PropVec2",
-    .basicsize = sizeof(PyVec),
-    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
-    .slots = vec2_slots,
-};
-static PyType_Spec vec3i_spec = {
-    .name = "gpac.PropVec3i",
-    .basicsize = sizeof(PyVec),
-    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
-    .slots = vec3i_slots,
-};
-static PyType_Spec vec4i_spec = {
-    .name = "gpac.PropVec4i",
-    .basicsize = sizeof(PyVec),
-    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
-    .slots = vec4i_slots,
-};
+static PyType_Spec vec2i_spec = {"gpac.PropVec2i", sizeof(PyVec), 0,
+                                 Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+                                 vec2i_slots};
+static PyType_Spec vec2_spec = {"gpac.PropVec2", sizeof(PyVec), 0,
+                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+                                vec2_slots};
+static PyType_Spec vec3i_spec = {"gpac.PropVec3i", sizeof(PyVec), 0,
+                                 Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+                                 vec3i_slots};
+static PyType_Spec vec4i_spec = {"gpac.PropVec4i", sizeof(PyVec), 0,
+                                 Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+                                 vec4i_slots};
 
 PyObject *
 py_vec_new(py_state *st, GpPropType type, const GpPropValue *v)
@@ -712,51 +592,9 @@ py_vec_new(py_state *st, GpPropType type, const GpPropValue *v)
     if (!self)
         return NULL;
     self->kind = type;
-    switch (type) {
-    case GP_PROP_VEC2I:
-        self->v.i[0] = v->value.vec2i.x;
-        self->v.i[1] = v->value.vec2i.y;
-        break;
-    case GP_PROP_VEC2:
-        self->v.d[0] = v->value.vec2.x;
-        self->v.d[1] = v->value.vec2.y;
-        break;
-    case GP_PROP_VEC3I: memcpy(self->v.i, &v->value.vec3i, sizeof(GpVec3i)); break;
-    default: memcpy(self->v.i, &v->value.vec4i, sizeof(GpVec4i)); break;
-    }
+    /* the union members are arrays of the same layout as GpVec2i..GpVec4i / GpVec2 */
+    memcpy(&self->v, &v->value, type == GP_PROP_VEC2 ? sizeof(GpVec2) : vec_dims(type) * 4u);
     return (PyObject *)self;
-}
-
-int
-py_vec_from(PyObject *obj, GpPropType type, GpPropValue *out)
-{
-    int dims = vec_dims(type);
-    int32_t iv[4] = {0, 0, 0, 0};
-    double dv[2] = {0, 0};
-    for (int i = 0; i < dims; i++) {
-        PyObject *a;
-        int rc = values_opt_attr(obj, vec_axis[i], &a);
-        if (rc == 0)
-            PyErr_Format(PyExc_TypeError,
-                         "%s value must have the attributes %s, not %.100s (no '%s')",
-                         vec_type_name(type), dims == 2 ? "x, y" : dims == 3 ? "x, y, z"
-                                                                             : "x, y, z, w",
-                         Py_TYPE(obj)->tp_name, vec_axis[i]);
-        if (rc <= 0)
-            return -1;
-        rc = vec_read_axis(a, type, i, &iv[i], &dv[i < 2 ? i : 0]);
-        Py_DECREF(a);
-        if (rc < 0)
-            return -1;
-    }
-    out->type = type;
-    switch (type) {
-    case GP_PROP_VEC2: out->value.vec2.x = dv[0], out->value.vec2.y = dv[1]; break;
-    case GP_PROP_VEC2I: out->value.vec2i.x = iv[0], out->value.vec2i.y = iv[1]; break;
-    case GP_PROP_VEC3I: memcpy(&out->value.vec3i, iv, sizeof(GpVec3i)); break;
-    default: memcpy(&out->value.vec4i, iv, sizeof(GpVec4i)); break;
-    }
-    return 0;
 }
 
 /* ================= PropData ================= */
@@ -887,14 +725,18 @@ static PyObject *
 propdata_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     PyObject *b = propdata_get_data(self, NULL);
-    if (!b)
-        return NULL;
-    PyObject *res = Py_BuildValue("O(N)", (PyObject *)Py_TYPE(self), b);
-    return res;
+    return b ? Py_BuildValue("O(N)", (PyObject *)Py_TYPE(self), b) : NULL;
+}
+
+static PyObject *
+propdata_bytes(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return propdata_get_data(self, NULL);
 }
 
 static PyMethodDef propdata_methods[] = {
     {"__reduce__", propdata_reduce, METH_NOARGS, NULL},
+    {"__bytes__", propdata_bytes, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -950,6 +792,5 @@ py_values_setup(PyObject *module, py_state *st)
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
         if (py_add_type(module, types[i].spec, NULL, types[i].slot) < 0)
             return -1;
-    /* py_props.c has no slot of its own in gpac_exec: its private test hooks come here */
-    return py_props_setup(module, st);
+    return 0;
 }
