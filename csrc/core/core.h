@@ -43,6 +43,7 @@ struct GpTask {
     void *udata;
     GpPid *pid;         /* output PID (pid_init) or input handle (connect, event) */
     GpEvent evt;
+    char *evt_str;      /* owned copy of the event's string (seek, seg_size, file_del) */
 };
 
 GpTask *gp__task_new(GpTaskRun run, GpFilter *filter, const char *name);
@@ -116,6 +117,7 @@ struct GpFilter {
     bool dynamic;           /* inserted by graph resolution */
     bool explicit_sink;     /* loaded as a destination (load_dst) */
     GpFilter *final_dest;   /* inserted filters: where their outputs must go */
+    const GpFilterClass *chain_next; /* inserted filters: next hop of the chain found */
     GpFilter *src_anchor;   /* inserted filters: explicitly loaded filter upstream */
     uint32_t dyn_idx;       /* creation index, for print_graph */
     void *udata;
@@ -132,6 +134,10 @@ struct GpFilter {
     bool in_process;
 
     GpFilterStats stats;
+    /* sinks (no output PID): media time of the packets they consume, for
+     * gp_session_get_progress; written by their own callbacks, read by any thread */
+    atomic_ullong prog_first_us, prog_pos_us, prog_dur_us;
+    atomic_bool prog_seen;
 };
 
 /* filter.c */
@@ -171,7 +177,8 @@ struct GpPid {
     bool removed;
     atomic_int nb_playing;
     bool was_stopped; /* a STOP reached the producer: a later PLAY restarts it */
-    GpVec refused;          /* filters that refused this PID */
+    GpVec refused;          /* filters that refused this PID, and the classes of
+                               inserted ones (not to be inserted again for it) */
     /* input side */
     GpPid *opid;            /* the output PID read */
     GpPropMap *cur_props;   /* properties as this consumer sees them */
@@ -215,6 +222,13 @@ bool gp__caps_has_output(const GpCap *caps, uint32_t nb_caps);
 /* Next bundle [start, end) from *pos (start with *pos = 0); 0 at the end. */
 int gp__caps_next_bundle(const GpCap *caps, uint32_t nb, uint32_t *pos, uint32_t *start,
                          uint32_t *end);
+/* Value of the first positive input cap for a key (code, or custom name) in the first
+ * bundle whose other keys accept props; NULL when none (gp_pid_caps_query). */
+const GpPropValue *gp__caps_query(const GpCap *caps, uint32_t nb_caps, const GpPropMap *props,
+                                  bool loaded, uint32_t code, const char *name);
+/* Value of the first non-excluded input cap on `code` in the first bundle (with the
+ * static caps) that has one, whatever the other keys; NULL when none. */
+const GpPropValue *gp__caps_first_value(const GpCap *caps, uint32_t nb, uint32_t code);
 /* A cap value accepts a property value (integers across int types; '|' lists in
  * string caps). */
 bool gp__cap_value_match(const GpPropValue *cap, const GpPropValue *val);

@@ -77,6 +77,19 @@ gp__event_task(GpSession *s, GpTask *t)
     return -1;
 }
 
+/* The string field of events that carry one, NULL for the others. */
+static const char **
+event_string(GpEvent *evt)
+{
+    switch (evt->base.type) {
+    case GP_FEVT_SOURCE_SEEK:
+    case GP_FEVT_SOURCE_SWITCH: return &evt->seek.source_switch;
+    case GP_FEVT_SEGMENT_SIZE: return &evt->seg_size.seg_url;
+    case GP_FEVT_FILE_DELETE: return &evt->file_del.url;
+    default: return NULL;
+    }
+}
+
 void
 gp__event_post(GpFilter *target, GpPid *on_pid, const GpEvent *evt, bool upstream)
 {
@@ -85,6 +98,16 @@ gp__event_post(GpFilter *target, GpPid *on_pid, const GpEvent *evt, bool upstrea
         return;
     t->evt = *evt;
     t->evt.base.on_pid = on_pid;
+    /* the string an event points to is the sender's: each hop keeps its own copy */
+    const char **str = event_string(&t->evt);
+    if (str && *str) {
+        t->evt_str = strdup(*str);
+        if (!t->evt_str) {
+            gp__task_free(t);
+            return;
+        }
+        *str = t->evt_str;
+    }
     t->udata = upstream ? (void *)1 : NULL;
     gp__task_post(target->session, t, 0);
 }

@@ -39,6 +39,7 @@ gp__task_free(GpTask *t)
     if (!t)
         return;
     atomic_fetch_sub(&gp__live_tasks, 1);
+    free(t->evt_str);
     free(t);
 }
 

@@ -72,6 +72,12 @@ typedef struct py_state {
 #define Py_TPFLAGS_IMMUTABLETYPE 0
 #endif
 
+#ifndef Py_TPFLAGS_DISALLOW_INSTANTIATION
+/* 3.9: types the binding alone creates can be instantiated from Python; their
+ * methods still refuse to work on an empty wrapper */
+#define Py_TPFLAGS_DISALLOW_INSTANTIATION 0
+#endif
+
 #if PY_VERSION_HEX < 0x030A0000
 /* 3.9 lacks PyModule_AddObjectRef (which does not steal the reference) */
 static inline int
