@@ -170,7 +170,10 @@ filter_fail(GpFilter *f, GpErr e)
 {
     f->finished = true;
     f->stats.nb_errors++;
-    gp_session_set_error(f->session, e, NULL, "filter '%s' failed: %s", f->name, gp_strerror(e));
+    /* keep the reason the filter recorded for this error (URL and detail), as at init */
+    if (gp_session_last_error(f->session)->code != e)
+        gp_session_set_error(f->session, e, NULL, "filter '%s' failed: %s", f->name,
+                             gp_strerror(e));
     for (uint32_t i = 0; i < f->outputs.nb; i++)
         gp_pid_set_eos(f->outputs.items[i]);
 }
