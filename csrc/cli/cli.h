@@ -4,7 +4,10 @@
 #ifndef GP_CLI_H
 #define GP_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
+
+#include <gp/gp.h>
 
 /* Exit codes of the program. */
 enum {
@@ -24,5 +27,14 @@ void cli_print_filters(FILE *out);
  * default and allowed values. returns 0, or -1 (nothing printed) for an unknown name.
  * threads: main. */
 int cli_print_filter_help(const char *name, FILE *out);
+
+/* Progress display (cli_progress.c): started before run() when stderr is a terminal
+ * or `force` (-progress); NULL when not shown. cli_progress_end ends the line once
+ * run() returned; cli_progress_free after the session is destroyed (its task may
+ * still point at it until then). transfer: full (cli_progress_free). threads: main. */
+typedef struct CliProgress CliProgress;
+CliProgress *cli_progress_start(GpSession *s, bool force);
+void cli_progress_end(CliProgress *p);
+void cli_progress_free(CliProgress *p);
 
 #endif /* GP_CLI_H */

@@ -26,6 +26,8 @@ cli_print_usage(FILE *out)
             "  -threads=N       extra worker threads (-1: one per core minus one; default 0)\n"
             "  -graph           print the filter graph to stderr once the session ends\n"
             "  -stats           print per-filter statistics to stderr once the session ends\n"
+            "  -progress        show progress on stderr even when it is not a terminal\n"
+            "  -quiet           no progress display and no logs\n"
             "  -version         print the version\n"
             "\n"
             "Example: gpac -i avgen:dur=2 inspect\n");

@@ -35,6 +35,8 @@ typedef struct CliOptions {
     int nb_threads;
     bool print_graph;
     bool print_stats;
+    bool progress; /* -progress: show progress even when stderr is not a terminal */
+    bool quiet;    /* -quiet: no progress, no logs */
 } CliOptions;
 
 /* Result of argument parsing. */
@@ -145,6 +147,12 @@ cli_parse_option(int argc, char **argv, int *i, CliOptions *o)
         *i += 1;
         o->specs[o->nb_specs++] =
             (CliSpec){src ? CLI_SPEC_SOURCE : CLI_SPEC_DESTINATION, argv[*i]};
+        return CLI_PARSE_RUN;
+    }
+    if (!strcmp(arg, "-progress") || !strcmp(arg, "-quiet")) {
+        *(arg[1] == 'p' ? &o->progress : &o->quiet) = true;
+        if (o->quiet)
+            gp_log_set_tools_levels("all@quiet", false);
         return CLI_PARSE_RUN;
     }
     if (!strcmp(arg, "-graph") || !strcmp(arg, "-stats")) {
@@ -337,8 +345,11 @@ cli_run(const CliOptions *o)
         return cli_fail("cannot create the session (%s)", gp_strerror(GP_OUT_OF_MEM));
     cli_signals_attach(s);
     int rc = cli_load(s, o);
+    CliProgress *progress = NULL;
     if (rc == CLI_EXIT_OK) {
+        progress = o->quiet ? NULL : cli_progress_start(s, o->progress);
         GpErr e = gp_session_run(s);
+        cli_progress_end(progress);
         fflush(stdout);
         if (o->print_graph)
             gp_session_print_graph(s, stderr);
@@ -348,6 +359,7 @@ cli_run(const CliOptions *o)
     }
     cli_signals_attach(NULL);
     gp_session_del(s);
+    cli_progress_free(progress);
     return rc;
 }
 

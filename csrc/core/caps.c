@@ -100,10 +100,11 @@ cap_same_key(const GpCap *a, const GpCap *b)
     return a->name && b->name && !strcmp(a->name, b->name);
 }
 
-/* Checks every input property of bundle [start, end) plus the static input caps. */
+/* Checks every input property of bundle [start, end) plus the static input caps;
+ * the key of `skip` (NULL: none) is not checked (gp__caps_query). */
 static bool
 bundle_match(const GpCap *caps, uint32_t nb, uint32_t start, uint32_t end,
-             const GpPropMap *props, bool loaded)
+             const GpPropMap *props, bool loaded, const GpCap *skip)
 {
     for (uint32_t pass = 0; pass < 2; pass++) {
         uint32_t from = pass ? 0 : start, to = pass ? nb : end;
@@ -115,6 +116,8 @@ bundle_match(const GpCap *caps, uint32_t nb, uint32_t start, uint32_t end,
             if (k->flags & GP_CAPFLAG_OPTIONAL)
                 continue;
             if ((k->flags & GP_CAPFLAG_LOADED_FILTER) && !loaded)
+                continue;
+            if (skip && cap_same_key(k, skip))
                 continue;
             /* evaluate each key once, at its first cap in the bundle */
             bool first = true;
@@ -199,9 +202,56 @@ gp__caps_match(const GpCap *caps, uint32_t nb_caps, const GpPropMap *props, bool
     uint32_t pos = 0, start, end;
     int idx = 0;
     while (gp__caps_next_bundle(caps, nb_caps, &pos, &start, &end)) {
-        if (bundle_has_input(caps, nb_caps, start, end) && bundle_match(caps, nb_caps, start, end, props, loaded))
+        if (bundle_has_input(caps, nb_caps, start, end) &&
+            bundle_match(caps, nb_caps, start, end, props, loaded, NULL))
             return idx;
         idx++;
     }
     return -1;
+}
+
+/* First positive input cap for the key in a bundle (or the static caps) whose other
+ * keys accept props. */
+const GpPropValue *
+gp__caps_query(const GpCap *caps, uint32_t nb_caps, const GpPropMap *props, bool loaded,
+               uint32_t code, const char *name)
+{
+    GpCap key = {.code = code, .name = name};
+    uint32_t pos = 0, start, end;
+    if (!props || (!code && !name))
+        return NULL;
+    while (gp__caps_next_bundle(caps, nb_caps, &pos, &start, &end)) {
+        if (!bundle_has_input(caps, nb_caps, start, end) ||
+            !bundle_match(caps, nb_caps, start, end, props, loaded, &key))
+            continue;
+        for (uint32_t i = 0; i < nb_caps; i++) {
+            const GpCap *c = &caps[i];
+            bool inside = i >= start && i < end;
+            if ((inside || (c->flags & GP_CAPFLAG_STATIC)) && cap_in_bundle(c) &&
+                (c->flags & GP_CAPFLAG_INPUT) &&
+                !(c->flags & (GP_CAPFLAG_EXCLUDED | GP_CAPFLAG_PRESENT)) &&
+                !((c->flags & GP_CAPFLAG_LOADED_FILTER) && !loaded) && cap_same_key(c, &key))
+                return &c->val;
+        }
+    }
+    return NULL;
+}
+
+/* First non-excluded input cap on `code` in the first bundle (with the static caps)
+ * that has one. */
+const GpPropValue *
+gp__caps_first_value(const GpCap *caps, uint32_t nb, uint32_t code)
+{
+    uint32_t pos = 0, start, end;
+    while (gp__caps_next_bundle(caps, nb, &pos, &start, &end)) {
+        for (uint32_t i = 0; i < nb; i++) {
+            const GpCap *c = &caps[i];
+            bool inside = i >= start && i < end;
+            if (c->code == code && cap_in_bundle(c) && (c->flags & GP_CAPFLAG_INPUT) &&
+                !(c->flags & (GP_CAPFLAG_EXCLUDED | GP_CAPFLAG_PRESENT)) &&
+                (inside || (c->flags & GP_CAPFLAG_STATIC)))
+                return &c->val;
+        }
+    }
+    return NULL;
 }

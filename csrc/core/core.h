@@ -35,6 +35,8 @@ struct GpTask {
     uint64_t due_us;
     uint64_t seq;       /* posting order: breaks ties between equal due times */
     GpTaskRun run;
+    /* called instead of run when the task is dropped unrun (abort, session end) */
+    void (*drop)(GpTask *t);
     GpFilter *filter;   /* tasks of one filter never run concurrently */
     bool main_thread;   /* only the thread calling run() takes it */
     const char *name;
@@ -245,6 +247,9 @@ int gp__graph_find_chain(GpSession *s, const GpPropMap *props, GpFilter *dst,
 /* ---- events (event.c) ---- */
 int64_t gp__event_task(GpSession *s, GpTask *t);
 void gp__event_post(GpFilter *target, GpPid *on_pid, const GpEvent *evt, bool upstream);
+
+/* scheduler.c: the session whose task the calling thread is running, or NULL */
+extern _Thread_local GpSession *gp__running_session;
 
 /* ---- session.c ---- */
 GpErr gp__session_add_filter(GpSession *s, GpFilter *f);

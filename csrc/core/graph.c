@@ -177,11 +177,21 @@ gp__graph_sid_match(GpFilter *dst, GpPid *opid)
 #define GRAPH_MAX_NODES 512
 #define GRAPH_MAX_WILD 16
 
-/* What a PID would look like after a chain: concrete properties, plus keys the chain
- * sets to "some value" (several possible outputs), optionally "anything but `not`". */
+/* A key a chain sets to "some value": one of the producer's output caps for it (alts:
+ * its caps table and bundle [alt_start, alt_end), plus its static caps) when it
+ * declares several, or anything but `not_val` when it only excludes one. */
+typedef struct ChainWild {
+    uint32_t code;
+    const char *name;
+    const GpPropValue *not_val;
+    const GpCap *alts;
+    uint32_t nb_alts, alt_start, alt_end;
+} ChainWild;
+
+/* What a PID would look like after a chain: concrete properties, plus wild keys. */
 typedef struct ChainState {
     GpPropMap *props;
-    struct { uint32_t code; const char *name; const GpPropValue *not_val; } wild[GRAPH_MAX_WILD];
+    ChainWild wild[GRAPH_MAX_WILD];
     uint32_t nb_wild;
 } ChainState;
 
@@ -201,8 +211,28 @@ state_wild(const ChainState *st, const GpCap *c)
     return -1;
 }
 
+/* Can a wild key take the value of a positive input cap? */
+static bool
+wild_accepts(const ChainWild *w, const GpPropValue *val)
+{
+    if (w->not_val && gp__cap_value_match(val, w->not_val))
+        return false;
+    if (!w->alts)
+        return true;
+    for (uint32_t j = 0; j < w->nb_alts; j++) {
+        const GpCap *a = &w->alts[j];
+        bool inside = j >= w->alt_start && j < w->alt_end;
+        if ((a->flags & GP_CAPFLAG_OUTPUT) && (a->flags & GP_CAPFLAG_IN_BUNDLE) &&
+            (inside || (a->flags & GP_CAPFLAG_STATIC)) && !(a->flags & GP_CAPFLAG_EXCLUDED) &&
+            a->code == w->code && (a->code || (a->name && !strcmp(a->name, w->name))) &&
+            gp__cap_value_match(val, &a->val))
+            return true;
+    }
+    return false;
+}
+
 /* Bundle [start, end) accepts the state: concrete keys as in caps.c, wild keys accept
- * any positive value other than their excluded one. */
+ * one of their possible values (wild_accepts). */
 static bool
 state_match_bundle(const GpCap *caps, uint32_t nb, uint32_t start, uint32_t end,
                    const ChainState *st, bool loaded)
@@ -233,8 +263,7 @@ state_match_bundle(const GpCap *caps, uint32_t nb, uint32_t start, uint32_t end,
             } else {
                 any_pos = true;
                 if (w >= 0)
-                    pos_ok |= !st->wild[w].not_val ||
-                              !gp__cap_value_match(&c->val, st->wild[w].not_val);
+                    pos_ok |= wild_accepts(&st->wild[w], &c->val);
                 else
                     pos_ok |= v && gp__cap_value_match(&c->val, v);
             }
@@ -265,8 +294,10 @@ state_free(ChainState *st)
     st->props = NULL;
 }
 
+/* alts: the producer's caps table and bundle when it declares several values. */
 static void
-state_set_wild(ChainState *st, const GpCap *c, const GpPropValue *not_val)
+state_set_wild(ChainState *st, const GpCap *c, const GpPropValue *not_val, const GpCap *alts,
+               uint32_t nb_alts, uint32_t alt_start, uint32_t alt_end)
 {
     gp_propmap_set(st->props, c->code, c->code ? NULL : c->name, NULL);
     int w = state_wild(st, c);
@@ -277,6 +308,10 @@ state_set_wild(ChainState *st, const GpCap *c, const GpPropValue *not_val)
     st->wild[w].code = c->code;
     st->wild[w].name = c->name;
     st->wild[w].not_val = not_val;
+    st->wild[w].alts = alts;
+    st->wild[w].nb_alts = nb_alts;
+    st->wild[w].alt_start = alt_start;
+    st->wild[w].alt_end = alt_end;
 }
 
 static void
@@ -322,7 +357,8 @@ state_apply(const ChainState *in, const GpCap *caps, uint32_t nb, int bundle, Ch
             state_clear_wild(out, k);
             gp_propmap_set(out->props, k->code, k->code ? NULL : k->name, &pos_cap->val);
         } else {
-            state_set_wild(out, k, !nb_pos && excl_cap ? &excl_cap->val : NULL);
+            state_set_wild(out, k, !nb_pos && excl_cap ? &excl_cap->val : NULL,
+                           nb_pos ? caps : NULL, nb, start, end);
         }
     }
     return true;
@@ -444,10 +480,14 @@ graph_try_link(GpSession *s, GpPid *opid, GpFilter *dst)
 {
     if (gp__caps_match(dst->caps, dst->nb_caps, opid->props, !dst->dynamic) >= 0)
         return gp__pid_connect(opid, dst) == GP_OK;
+    /* never a chain back into the producer's own class (a decoder's output encoded
+     * again to feed a second instance of that decoder): only direct links there */
+    if (dst->cls == opid->filter->cls)
+        return false;
     const GpFilterClass *chain[8];
     int max = s->max_chain < 8 ? (int)s->max_chain : 8;
     int len = gp__graph_find_chain(s, opid->props, dst, chain, max);
-    if (len <= 0)
+    if (len <= 0 || gp__vec_find(&opid->refused, (void *)chain[0]) >= 0)
         return false;
     GpErr e;
     GpFilter *f = gp_session_load_class(s, chain[0], NULL, &e);
@@ -455,6 +495,7 @@ graph_try_link(GpSession *s, GpPid *opid, GpFilter *dst)
         return false;
     f->dynamic = true;
     f->final_dest = dst;
+    f->chain_next = len > 1 ? chain[1] : NULL;
     f->src_anchor = opid->filter->dynamic ? opid->filter->src_anchor : opid->filter;
     GP_LOG(FILTER, INFO, "inserted %s between %s and %s (chain of %d)", f->name,
            opid->filter->name, dst->name, len);
@@ -514,6 +555,43 @@ gp__graph_resolve(GpSession *s, GpPid *opid)
     else
         gp__session_warn(s, GP_FILTER_NOT_FOUND, NULL, fmt, opid->name, stn, cn,
                          opid->filter->name);
+}
+
+const GpPropValue *
+gp_pid_caps_query(GpPid *opid, uint32_t code, const char *name)
+{
+    if (!gp_pid_is_output(opid) || !opid->filter)
+        return NULL;
+    GpFilter *dst = NULL;
+    pthread_mutex_lock(&opid->lock);
+    if (opid->dests.nb)
+        dst = ((GpPid *)opid->dests.items[0])->filter;
+    pthread_mutex_unlock(&opid->lock);
+    if (dst) {
+        if (dst->removed)
+            return NULL;
+        return gp__caps_query(dst->caps, dst->nb_caps, opid->props, !dst->dynamic, code, name);
+    }
+    /* not linked yet: an inserted filter asks the next hop of its chain (a class), then
+     * the filter the chain leads to; a bundle matching the current properties first,
+     * else the first cap on the key whatever the other keys (the properties may be
+     * about to change to what is asked) */
+    GpFilter *f = opid->filter;
+    const GpCap *caps = NULL;
+    uint32_t nb = 0;
+    bool loaded = false;
+    if (f->chain_next) {
+        caps = f->chain_next->caps;
+        nb = f->chain_next->nb_caps;
+    } else if (f->final_dest && !f->final_dest->removed) {
+        caps = f->final_dest->caps;
+        nb = f->final_dest->nb_caps;
+        loaded = !f->final_dest->dynamic;
+    }
+    if (!caps)
+        return NULL;
+    const GpPropValue *v = gp__caps_query(caps, nb, opid->props, loaded, code, name);
+    return v || !code ? v : gp__caps_first_value(caps, nb, code);
 }
 
 /* ---- print_graph ---- */

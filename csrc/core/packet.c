@@ -53,12 +53,15 @@ packet_new(GpPid *opid, PckKind kind)
     return p;
 }
 
+/* Engine-allocated payloads start on a GP_PACKET_ALIGN boundary: decoders write frames
+ * straight into packets with SIMD stores that need it (ffdec's get_buffer2). */
 static bool
 packet_alloc_data(GpPacket *p, uint32_t size)
 {
-    p->data = size ? malloc(size) : NULL;
-    if (size && !p->data)
+    void *mem = NULL;
+    if (size && posix_memalign(&mem, GP_PACKET_ALIGN, size))
         return false;
+    p->data = mem;
     p->size = p->alloc_size = size;
     return true;
 }

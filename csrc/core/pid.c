@@ -54,13 +54,19 @@ pid_init_task(GpSession *s, GpTask *t)
     gp__graph_resolve(s, opid);
     pthread_mutex_lock(&opid->lock);
     opid->init_pending = false;
-    for (uint32_t i = 0; i < opid->nb_pending; i++) {
-        gp_packet_unref(opid->pending[i].pck);
-        if (opid->pending[i].props)
-            gp_propmap_unref(opid->pending[i].props);
-    }
-    opid->nb_pending = 0;
+    GpQueueEntry *pending = opid->pending;
+    uint32_t nb = opid->nb_pending;
+    opid->pending = NULL;
+    opid->nb_pending = opid->alloc_pending = 0;
     pthread_mutex_unlock(&opid->lock);
+    /* released outside the lock: a shared packet's release may call into the binding,
+     * which takes the GIL while another thread holding it waits for this lock */
+    for (uint32_t i = 0; i < nb; i++) {
+        gp_packet_unref(pending[i].pck);
+        if (pending[i].props)
+            gp_propmap_unref(pending[i].props);
+    }
+    free(pending);
     gp_filter_post_process(opid->filter);
     return -1;
 }
@@ -90,8 +96,15 @@ gp__pid_flush(GpPid *pid)
     uint32_t nb = pid->kind == GP_PID_INPUT ? pid->q_count : pid->nb_pending;
     uint32_t alloc = pid->kind == GP_PID_INPUT ? pid->q_alloc : 0;
     uint32_t head = pid->kind == GP_PID_INPUT ? pid->q_head : 0;
+    /* entries are released after unlocking (see pid_init_task); without memory for the
+     * copy they are released under the lock */
+    GpQueueEntry *out = nb ? malloc(nb * sizeof(*out)) : NULL;
     for (uint32_t i = 0; i < nb; i++) {
         GpQueueEntry *e = &q[alloc ? (head + i) % alloc : i];
+        if (out) {
+            out[i] = *e;
+            continue;
+        }
         gp_packet_unref(e->pck);
         if (e->props)
             gp_propmap_unref(e->props);
@@ -103,6 +116,12 @@ gp__pid_flush(GpPid *pid)
         pid->nb_pending = 0;
     }
     pthread_mutex_unlock(&pid->lock);
+    for (uint32_t i = 0; out && i < nb; i++) {
+        gp_packet_unref(out[i].pck);
+        if (out[i].props)
+            gp_propmap_unref(out[i].props);
+    }
+    free(out);
 }
 
 void
@@ -380,6 +399,33 @@ gp_pid_get_packet(GpPid *in)
     return pck;
 }
 
+/* A sink consumed a timed packet: its media time (and the stream's Duration) feed
+ * gp_session_get_progress. */
+static void
+pid_track_progress(GpFilter *f, const GpPacket *pck, const GpPropMap *props)
+{
+    const GpPacketInfo *info = gp_packet_info_const(pck);
+    uint64_t t = info->cts != GP_NO_TS ? info->cts : info->dts;
+    uint32_t ts = gp_packet_timescale(pck);
+    if (!ts || t == GP_NO_TS)
+        return;
+    uint64_t us = t / ts * 1000000u + t % ts * 1000000u / ts;
+    /* one writer (the sink's own callbacks): plain load and store */
+    if (!atomic_exchange(&f->prog_seen, true))
+        atomic_store(&f->prog_first_us, us);
+    t += info->dur; /* consumed up to the end of the packet */
+    us = t / ts * 1000000u + t % ts * 1000000u / ts;
+    if (us > atomic_load(&f->prog_pos_us))
+        atomic_store(&f->prog_pos_us, us);
+    const GpPropValue *d = props ? gp_propmap_get(props, GP_P_DURATION, NULL) : NULL;
+    if (d && d->type == GP_PROP_FRACTION64 && d->value.lfrac.num > 0 && d->value.lfrac.den) {
+        uint64_t num = (uint64_t)d->value.lfrac.num, den = d->value.lfrac.den;
+        uint64_t dur = num / den * 1000000u + num % den * 1000000u / den;
+        if (dur > atomic_load(&f->prog_dur_us))
+            atomic_store(&f->prog_dur_us, dur);
+    }
+}
+
 void
 gp_pid_drop_packet(GpPid *in)
 {
@@ -403,6 +449,8 @@ gp_pid_drop_packet(GpPid *in)
     GpFilter *f = in->filter;
     uint32_t size = 0;
     gp_packet_data(e.pck, &size);
+    if (!f->outputs.nb)
+        pid_track_progress(f, e.pck, e.props);
     f->stats.nb_pck_processed++;
     f->stats.nb_bytes_processed += size;
     f->progress = true;

@@ -166,14 +166,28 @@ pid_connect_task(GpSession *s, GpTask *t)
         if (clone) {
             clone->dynamic = dst->dynamic;
             clone->final_dest = dst->final_dest;
+            clone->chain_next = dst->chain_next;
             gp__pid_connect(opid, clone);
             return -1;
         }
     }
+    /* an inserted filter that refused: resolution must not insert its class again
+     * for this PID (it would refuse again, forever) */
+    if (dst->dynamic)
+        gp__vec_add(&opid->refused, (void *)dst->cls);
     if (dst->dynamic && !dst->inputs.nb)
         gp_filter_remove(dst);
     gp__pid_post_init(opid);
     return -1;
+}
+
+/* A connect task dropped unrun (abort): the input handle exists only in the producer's
+ * destinations; free it there. */
+static void
+pid_connect_dropped(GpTask *t)
+{
+    gp__pid_disconnect(t->pid);
+    t->pid = NULL;
 }
 
 GpErr
@@ -211,6 +225,7 @@ gp__pid_connect(GpPid *opid, GpFilter *dst)
     if (opid->filter->session->flags & GP_FS_FLAG_PRINT_CONNECTIONS)
         fprintf(stderr, "Link PID %s of %s to %s\n", opid->name, opid->filter->name, dst->name);
     t->pid = in;
+    t->drop = pid_connect_dropped;
     gp__task_post(dst->session, t, 0);
     return GP_OK;
 }

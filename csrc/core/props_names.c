@@ -400,6 +400,28 @@ gp_pixfmt_frame_size(uint32_t pfmt, uint32_t w, uint32_t h, uint32_t *stride, ui
     return (uint32_t)size;
 }
 
+uint32_t
+gp_pixfmt_planes(uint32_t pfmt, uint32_t w, uint32_t h, uint32_t line[4], uint32_t lines[4])
+{
+    uint32_t stride = 0, stride_uv = 0, n = 0;
+    const PixFmt *p = pixfmt_get(pfmt);
+    if (!p || !gp_pixfmt_frame_size(pfmt, w, h, &stride, &stride_uv))
+        return 0;
+    uint32_t ch = (h + (1u << p->sy) - 1) >> p->sy;
+    line[n] = stride;
+    lines[n++] = h;
+    uint32_t nb_chroma = p->layout == PIX_PLANAR ? 2 : p->layout == PIX_SEMI ? 1 : 0;
+    for (uint32_t i = 0; i < nb_chroma; i++) {
+        line[n] = stride_uv;
+        lines[n++] = ch;
+    }
+    if (p->layout == PIX_PLANAR && p->alpha) {
+        line[n] = stride;
+        lines[n++] = h;
+    }
+    return n;
+}
+
 /* ---- audio sample formats (3.7) ---- */
 
 typedef struct AudioFmt {

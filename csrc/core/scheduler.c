@@ -102,11 +102,20 @@ heap_pop(GpTaskHeap *h)
     return top;
 }
 
+/* Frees a task that will not run, after its drop hook. */
+static void
+task_drop(GpTask *t)
+{
+    if (t->drop)
+        t->drop(t);
+    gp__task_free(t);
+}
+
 static void
 heap_free(GpTaskHeap *h)
 {
     for (uint32_t i = 0; i < h->nb; i++)
-        gp__task_free(h->items[i]);
+        task_drop(h->items[i]);
     free(h->items);
     memset(h, 0, sizeof(*h));
 }
@@ -178,11 +187,20 @@ pick_locked(GpSession *s, bool is_main, uint64_t now, uint64_t max_seq)
 
 /* Runs one task outside the lock, then re-queues it or frees it (lock held on entry
  * and exit). */
+/* The session whose task this thread is running (NULL outside tasks). */
+_Thread_local GpSession *gp__running_session;
+
 static void
 execute_locked(GpSession *s, GpTask *t)
 {
     pthread_mutex_unlock(&s->lock);
-    int64_t again = atomic_load(&s->aborted) ? -1 : t->run(s, t);
+    GpSession *outer = gp__running_session;
+    gp__running_session = s;
+    bool dropped = atomic_load(&s->aborted);
+    if (dropped && t->drop)
+        t->drop(t);
+    int64_t again = dropped ? -1 : t->run(s, t);
+    gp__running_session = outer;
     pthread_mutex_lock(&s->lock);
     GpFilter *f = t->filter;
     if (f) {
@@ -343,15 +361,17 @@ gp__sched_run(GpSession *s, bool non_blocking)
     return non_blocking && (done || atomic_load(&s->aborted)) ? GP_EOS : GP_OK;
 }
 
+/* Moves f's tasks out of h into out (dropped by the caller, outside the lock). */
 static void
-heap_purge(GpTaskHeap *h, const GpFilter *f)
+heap_purge(GpTaskHeap *h, const GpFilter *f, GpVec *out)
 {
     uint32_t kept = 0;
     for (uint32_t i = 0; i < h->nb; i++) {
-        if (h->items[i]->filter == f)
-            gp__task_free(h->items[i]);
-        else
-            h->items[kept++] = h->items[i];
+        GpTask *t = h->items[i];
+        if (t->filter != f)
+            h->items[kept++] = t;
+        else if (gp__vec_add(out, t) != GP_OK)
+            gp__task_free(t); /* no memory to defer its drop hook */
     }
     h->nb = kept;
     /* re-heapify: removal broke the order */
@@ -365,8 +385,13 @@ heap_purge(GpTaskHeap *h, const GpFilter *f)
 void
 gp__sched_purge_filter(GpSession *s, GpFilter *f)
 {
+    GpVec dropped = {0};
     pthread_mutex_lock(&s->lock);
-    heap_purge(&s->heap, f);
-    heap_purge(&s->main_heap, f);
+    heap_purge(&s->heap, f, &dropped);
+    heap_purge(&s->main_heap, f, &dropped);
     pthread_mutex_unlock(&s->lock);
+    /* drop hooks take PID locks: never under the scheduler lock */
+    for (uint32_t i = 0; i < dropped.nb; i++)
+        task_drop(dropped.items[i]);
+    gp__vec_free(&dropped);
 }

@@ -237,6 +237,27 @@ find_class(GpSession *s, const char *name)
     return cls;
 }
 
+/* API.md 4.2: "enc:c=NAME:..." and a bare "c=NAME:..." stand for the encoder filter
+ * (ffenc). Returns the declaration to load (transfer: full) and sets *cls, or NULL. */
+static char *
+encoder_shortcut(GpSession *s, const char *desc, const GpFilterClass **cls)
+{
+    const char *opts;
+    if (!strncmp(desc, "enc:", 4) || !strcmp(desc, "enc"))
+        opts = desc[3] ? desc + 4 : "";
+    else if (!strncmp(desc, "c=", 2))
+        opts = desc;
+    else
+        return NULL;
+    const GpFilterClass *enc = find_class(s, "ffenc");
+    char *alias = enc ? malloc(strlen(opts) + 7) : NULL;
+    if (alias) {
+        sprintf(alias, "ffenc%s%s", *opts ? ":" : "", opts);
+        *cls = enc;
+    }
+    return alias;
+}
+
 GpFilter *
 gp_session_load_filter(GpSession *s, const char *desc, GpErr *err)
 {
@@ -257,12 +278,14 @@ gp_session_load_filter(GpSession *s, const char *desc, GpErr *err)
     memcpy(name, desc, n);
     name[n] = 0;
     const GpFilterClass *cls = find_class(s, name);
+    char *alias = cls ? NULL : encoder_shortcut(s, desc, &cls);
     if (!cls) {
         e = GP_FILTER_NOT_FOUND;
         gp_session_set_error(s, e, NULL, "unknown filter '%s'", name);
         goto done;
     }
-    f = gp__filter_new(s, cls, desc, GP_ARGS_NAME, &e);
+    f = gp__filter_new(s, cls, alias ? alias : desc, GP_ARGS_NAME, &e);
+    free(alias);
 done:
     if (err)
         *err = f ? GP_OK : e;
@@ -424,7 +447,10 @@ bool
 gp_session_is_last_task(GpSession *s)
 {
     pthread_mutex_lock(&s->lock);
-    bool last = !s->heap.nb && !s->main_heap.nb && s->nb_running <= 1;
+    /* from inside a task, that task is the one running; between two non-blocking
+     * run() calls, workers may still be busy */
+    uint32_t self = gp__running_session == s ? 1 : 0;
+    bool last = !s->heap.nb && !s->main_heap.nb && s->nb_running <= self;
     pthread_mutex_unlock(&s->lock);
     return last;
 }
@@ -470,6 +496,31 @@ gp__session_warn(GpSession *s, GpErr code, const char *url, const char *fmt, ...
     va_start(ap, fmt);
     record_error(s, code, url, false, fmt, ap);
     va_end(ap);
+}
+
+bool
+gp_session_get_progress(GpSession *s, uint64_t *pos_us, uint64_t *dur_us)
+{
+    uint64_t pos = UINT64_MAX, dur = 0;
+    if (!s)
+        return false;
+    pthread_mutex_lock(&s->filters_lock);
+    for (uint32_t i = 0; i < s->filters.nb; i++) {
+        GpFilter *f = s->filters.items[i];
+        if (!atomic_load(&f->prog_seen))
+            continue;
+        uint64_t first = atomic_load(&f->prog_first_us), at = atomic_load(&f->prog_pos_us);
+        uint64_t d = atomic_load(&f->prog_dur_us);
+        at = at > first ? at - first : 0;
+        pos = at < pos ? at : pos;
+        dur = d > dur ? d : dur;
+    }
+    pthread_mutex_unlock(&s->filters_lock);
+    if (pos_us)
+        *pos_us = pos == UINT64_MAX ? 0 : pos;
+    if (dur_us)
+        *dur_us = dur;
+    return pos != UINT64_MAX;
 }
 
 uint32_t

@@ -28,6 +28,8 @@ typedef struct InspectPid {
     GpPacketInfo frame_info; /* of its first packet; dur summed */
     uint64_t frame_size;
     uint32_t frame_nb_pck, frame_crc;
+    /* nopad: planes of raw video (bytes per line, lines, line pitch); 0 planes: none */
+    uint32_t nb_planes, line[4], lines[4], pitch[4];
 } InspectPid;
 
 typedef struct InspectCtx {
@@ -38,6 +40,7 @@ typedef struct InspectCtx {
     bool deep;
     bool props;
     GpFrac dur;
+    bool nopad;
 
     /* state */
     FILE *out; /* NULL for log=null */
@@ -213,6 +216,43 @@ inspect_past_dur(const InspectCtx *ctx, InspectPid *p, const GpPacketInfo *info)
     return elapsed >= (double)ctx->dur.num / ctx->dur.den;
 }
 
+/* CRC of a packet: of its picture lines only for raw video with nopad, so that the
+ * stride padding does not count; of every byte otherwise (or when the packet is smaller
+ * than its properties say). */
+static uint32_t
+inspect_packet_crc(const InspectPid *p, const uint8_t *data, uint32_t size)
+{
+    uint64_t need = 0;
+    for (uint32_t k = 0; k < p->nb_planes; k++)
+        need += (uint64_t)p->pitch[k] * (p->lines[k] - 1) + p->line[k];
+    if (!p->nb_planes || need > size)
+        return inspect_crc32(0, data, size);
+    uint32_t crc = 0;
+    for (uint32_t k = 0; k < p->nb_planes; k++) {
+        for (uint32_t r = 0; r < p->lines[k]; r++)
+            crc = inspect_crc32(crc, data + (size_t)r * p->pitch[k], p->line[k]);
+        data += (size_t)p->pitch[k] * p->lines[k];
+    }
+    return crc;
+}
+
+/* nopad: where the lines of each plane of a raw video PID are. */
+static void
+inspect_set_planes(InspectCtx *ctx, InspectPid *p, GpPid *ipid)
+{
+    p->nb_planes = 0;
+    if (!ctx->nopad || gp_pid_get_uint(ipid, GP_P_CODECID, 0) != GP_CODEC_RAW ||
+        gp_pid_get_uint(ipid, GP_P_STREAM_TYPE, 0) != GP_STREAM_VISUAL)
+        return;
+    uint32_t w = gp_pid_get_uint(ipid, GP_P_WIDTH, 0), h = gp_pid_get_uint(ipid, GP_P_HEIGHT, 0);
+    p->nb_planes = gp_pixfmt_planes(gp_pid_get_uint(ipid, GP_P_PIXFMT, 0), w, h, p->line,
+                                    p->lines);
+    uint32_t stride = gp_pid_get_uint(ipid, GP_P_STRIDE, p->line[0]);
+    uint32_t stride_uv = gp_pid_get_uint(ipid, GP_P_STRIDE_UV, p->nb_planes > 1 ? p->line[1] : 0);
+    for (uint32_t k = 0; k < p->nb_planes; k++)
+        p->pitch[k] = k == 1 || k == 2 ? stride_uv : stride;
+}
+
 static void
 inspect_packet(InspectCtx *ctx, InspectPid *p, GpPacket *pck)
 {
@@ -238,7 +278,7 @@ inspect_packet(InspectCtx *ctx, InspectPid *p, GpPacket *pck)
     FILE *out = inspect_dest(ctx, p);
     if (!out || !ctx->deep)
         return;
-    inspect_print_unit(out, p, "PCK", p->nb_pck, info, size, inspect_crc32(0, data, size));
+    inspect_print_unit(out, p, "PCK", p->nb_pck, info, size, inspect_packet_crc(p, data, size));
     uint32_t idx = 0, code = 0;
     const char *name = NULL;
     const GpPropValue *v;
@@ -361,6 +401,7 @@ inspect_configure_pid(GpFilter *f, GpPid *ipid, bool is_remove)
     p->nb_configure++;
     snprintf(p->name, sizeof(p->name), "%s", gp_pid_name(ipid) ? gp_pid_name(ipid) : "");
     p->timescale = gp_pid_get_uint(ipid, GP_P_TIMESCALE, 0);
+    inspect_set_planes(ctx, p, ipid);
     inspect_print_pid(ctx, p);
     return GP_OK;
 }
@@ -435,6 +476,10 @@ static const GpArg inspect_args[] = {
             "print packet properties (with deep)", GP_ARG_HINT_ADVANCED),
     GP_ARG(InspectCtx, dur, GP_PROP_FRACTION, "0/1", NULL,
            "stop each PID (STOP sent upstream) after this duration in seconds; 0: no limit"),
+    GP_ARGF(InspectCtx, nopad, GP_PROP_BOOL, "false", NULL,
+            "with deep, the CRC of a raw video packet covers its picture lines only, not "
+            "the stride padding (so it equals the CRC of the tightly packed frame)",
+            GP_ARG_HINT_ADVANCED),
 };
 
 const GpFilterClass gp_filter_inspect = {

@@ -45,6 +45,7 @@ alloc_fn(GpFilter *f, GpPid *opid, void *udata)
     GpPacket *p = gp_packet_new_alloc(opid, 8, &w);
     GP_ASSERT(p != NULL);
     GP_ASSERT(w != NULL);
+    GP_ASSERT_INT_EQ((uintptr_t)w % GP_PACKET_ALIGN, 0);
     GP_ASSERT_INT_EQ(gp_packet_live_count(), live0 + 1);
     uint32_t size = 0;
     GP_ASSERT(gp_packet_data(p, &size) == w);

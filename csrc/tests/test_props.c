@@ -539,6 +539,40 @@ frame_sizes(void)
     GP_ASSERT_INT_EQ(gp_pixfmt_frame_size(GP_PIXFMT_RGBA, 65536, 65536, NULL, NULL), 0);
 }
 
+/* Plane geometry agrees with the frame size for every format. */
+static void
+pixfmt_planes(void)
+{
+    static const struct {
+        uint32_t pfmt, w, h, nb, line[4], lines[4];
+    } f[] = {
+        {GP_PIXFMT_YUV420, 3, 3, 3, {3, 2, 2}, {3, 2, 2}},
+        {GP_PIXFMT_YUV420_10, 4, 2, 3, {8, 4, 4}, {2, 1, 1}},
+        {GP_PIXFMT_YUV422, 4, 3, 3, {4, 2, 2}, {3, 3, 3}},
+        {GP_PIXFMT_NV12, 3, 3, 2, {3, 4}, {3, 2}},
+        {GP_PIXFMT_RGB, 3, 2, 1, {9}, {2}},
+        {GP_4CC('Y', 'U', 'V', 'A'), 2, 2, 4, {2, 1, 1, 2}, {2, 1, 1, 2}},
+    };
+    for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+        uint32_t line[4] = {0}, lines[4] = {0};
+        GP_ASSERT_INT_EQ(gp_pixfmt_planes(f[i].pfmt, f[i].w, f[i].h, line, lines), f[i].nb);
+        for (uint32_t k = 0; k < f[i].nb; k++) {
+            GP_ASSERT_INT_EQ(line[k], f[i].line[k]);
+            GP_ASSERT_INT_EQ(lines[k], f[i].lines[k]);
+        }
+    }
+    for (size_t i = 0; i < sizeof(pixfmts) / sizeof(pixfmts[0]); i++) {
+        const char *cc = pixfmts[i].cc;
+        uint32_t pf = GP_4CC(cc[0], cc[1], cc[2], cc[3]), line[4], lines[4], sum = 0;
+        uint32_t nb = gp_pixfmt_planes(pf, 17, 9, line, lines);
+        for (uint32_t k = 0; k < nb; k++)
+            sum += line[k] * lines[k];
+        GP_ASSERT_INT_EQ(sum, gp_pixfmt_frame_size(pf, 17, 9, NULL, NULL));
+    }
+    uint32_t line[4], lines[4];
+    GP_ASSERT_INT_EQ(gp_pixfmt_planes(1234, 4, 4, line, lines), 0);
+}
+
 static void
 sample_sizes(void)
 {
@@ -561,4 +595,4 @@ sample_sizes(void)
 GP_TEST_MAIN(GP_CASE(table_matches_tsv), GP_CASE(table_lookups), GP_CASE(type_names),
              GP_CASE(stream_type_names), GP_CASE(codec_names), GP_CASE(pixfmt_names),
              GP_CASE(audio_fmt_names), GP_CASE(cicp_names), GP_CASE(value_copy_equal),
-             GP_CASE(frame_sizes), GP_CASE(sample_sizes))
+             GP_CASE(frame_sizes), GP_CASE(pixfmt_planes), GP_CASE(sample_sizes))

@@ -45,8 +45,11 @@ typedef struct GpPacketInfo {
  * transfer: none for every argument. */
 typedef void (*GpPacketReleaseFn)(GpFilter *filter, GpPid *opid, GpPacket *pck);
 
+/* Alignment of the memory of allocated packets (new_alloc, copy, detached clones). */
+#define GP_PACKET_ALIGN 64
+
 /* Allocated packet of `size` bytes on output PID opid; *data (may be NULL) gets the
- * writable memory. Timing unset, start=end=1.
+ * writable memory, aligned on GP_PACKET_ALIGN bytes. Timing unset, start=end=1.
  * transfer: full (the caller owns the packet until gp_packet_send or discard).
  * threads: filter callbacks of opid's filter. returns NULL on allocation failure. */
 GpPacket *gp_packet_new_alloc(GpPid *opid, uint32_t size, uint8_t **data);

@@ -101,6 +101,19 @@ GpErr gp_pid_send_event(GpPid *pid, const GpEvent *evt);
 void gp_pid_set_udata(GpPid *pid, void *udata);
 void *gp_pid_get_udata(const GpPid *pid);
 
+/* What the destination of an output PID asks for one property (GPAC's
+ * gf_filter_pid_caps_query): the value of the first positive input cap for that key
+ * (code, or custom name with code 0) in the first caps bundle of the destination whose
+ * other keys accept the PID's current properties. The destination is the PID's first
+ * consumer; before linking, for a filter that graph resolution inserted, the next
+ * filter class of its chain (so a converter knows what to produce), else the filter
+ * the chain leads to (so an inserted encoder can ask its muxer which codec to
+ * produce); before linking, a cap on the key is returned even when the bundle's other
+ * keys do not match yet. NULL when there is no destination yet or no such cap.
+ * transfer: none (the value belongs to the destination's caps table).
+ * threads: filter callbacks of the producer. */
+const GpPropValue *gp_pid_caps_query(GpPid *opid, uint32_t code, const char *name);
+
 /* Do the PID's current properties still match the holder's input caps?
  * threads: filter callbacks of the consumer. */
 bool gp_pid_check_caps(GpPid *ipid);

@@ -286,6 +286,14 @@ GpErr gp_cicp_parse(GpPropType type, const char *name, uint32_t *out);
  * frame size in bytes, 0 for an unknown format. threads: any. */
 uint32_t gp_pixfmt_frame_size(uint32_t pfmt, uint32_t w, uint32_t h, uint32_t *stride,
                               uint32_t *stride_uv);
+/* Planes of a raw pixel format for size w x h, in the engine's order (luma or packed,
+ * then U and V or interleaved UV, then alpha): for each, the bytes of one line without
+ * padding and its number of lines. Lines are Stride apart in planes 0 and 3, StrideUV
+ * apart in planes 1 and 2, and the planes follow each other. transfer: none.
+ * returns the number of planes (1 to 4), 0 for an unknown or opaque format.
+ * threads: any. */
+uint32_t gp_pixfmt_planes(uint32_t pfmt, uint32_t w, uint32_t h, uint32_t line[4],
+                          uint32_t lines[4]);
 /* Bytes per sample of an audio format, 0 when unknown; planar flag. threads: any. */
 uint32_t gp_audio_fmt_bytes(uint32_t afmt, bool *planar);
 

@@ -127,6 +127,13 @@ void gp_session_set_error(GpSession *s, GpErr code, const char *url, const char 
 /* Number of output PIDs that could not be linked to any consumer. threads: any. */
 uint32_t gp_session_nb_unlinked(GpSession *s);
 
+/* How far a running session is, for progress displays: *pos_us gets the media time
+ * the sinks (filters without output PIDs) have consumed since their first timed
+ * packet (the smallest across sinks), *dur_us the longest Duration announced on
+ * their inputs (0 when none). returns false while no sink has consumed a timed
+ * packet. threads: any (values may lag a few packets). */
+bool gp_session_get_progress(GpSession *s, uint64_t *pos_us, uint64_t *dur_us);
+
 /* Connected / not connected filter tree (API.md 4.7 format). threads: session thread. */
 void gp_session_print_graph(GpSession *s, FILE *out);
 void gp_session_print_stats(GpSession *s, FILE *out);
