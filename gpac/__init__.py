@@ -9,5 +9,3 @@ from . import _gpac
 from ._gpac import *  # noqa: F401,F403
 
 __version__ = _gpac.version
-
-__all__ = sorted(name for name in dir(_gpac) if not name.startswith("_"))

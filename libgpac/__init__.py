@@ -2,4 +2,4 @@
 unchanged. Everything is the ``gpac`` package's."""
 
 from gpac import *  # noqa: F401,F403
-from gpac import __all__, __version__  # noqa: F401
+from gpac import __version__  # noqa: F401

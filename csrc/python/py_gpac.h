@@ -36,16 +36,58 @@ typedef struct PySession {
     PyObject *error;     /* exception raised by a callback during run(), re-raised */
     int in_run;          /* run() is executing (re-entrant run() raises) */
     int has_on_filter_new, has_on_filter_del; /* looked up once at construction */
+    /* ---- py_session.c private state ---- */
+    PyObject *dead;      /* list: wrappers of filters being destroyed, released at the
+                          * next safe point (after the del notification the engine still
+                          * finalizes and frees the filter: no wrapper dies inside that) */
+    unsigned long run_thread;  /* thread ident running run() (valid while in_run) */
+    unsigned long lock_owner;  /* thread ident holding lock(True), 0 when unlocked */
+    uint32_t lock_waiters;     /* threads blocked on the filter-list lock (GIL released) */
+    uint32_t in_callback;      /* on_filter_new/del executing: run()/delete() refused */
+    uint32_t flags;            /* GF_FS_FLAG_* given at creation */
+    uint32_t http_max_bitrate;
+    unsigned char created;     /* __init__ created the engine session once */
+    unsigned char deleting;    /* delete() is destroying it: callbacks still raise out */
+    unsigned char dying;       /* destroyed by finalization: no Python override called */
+    unsigned char reporting, external_gl;
 } PySession;
 
 /* Stores the current Python exception (PyErr_Occurred() must be true) as the session's
  * pending error (the first one wins; later ones are reported as unraisable), clears it,
- * and aborts the session. Safe with a NULL or deleted session (then unraisable). GIL. */
+ * and aborts the session when run() executes (run() then raises it; outside run() it
+ * stays pending, see py_session_raise_pending). Safe with a NULL or deleted session
+ * (then unraisable). GIL. */
 void py_session_set_error(PySession *ses);
 /* The session object of an engine session (the GpSession's user data), or NULL. */
 PySession *py_session_of(GpSession *s);
 /* Raises GPACError when ses was deleted; returns -1 then, 0 when usable. */
 int py_session_check(PySession *ses);
+/* Outside run() a callback exception (on_filter_new during load(), FilterCustom's
+ * construction...) stays pending on the session: this raises it (-1) and clears it, or
+ * returns 0 when none. Call it after an engine call that may have run callbacks. GIL. */
+int py_session_raise_pending(PySession *ses);
+/* Internal to py_session*.c (FilterSession is split by concept: py_session.c the type
+ * and its methods, py_session_notify.c engine notifications and the error slot,
+ * py_session_run.c run() with its GIL, Ctrl-C and log handling, py_session_graph.c the
+ * graph-wide methods). */
+PyObject *py_session_run(PyObject *self, PyObject *unused);
+PyObject *py_session_print_stats(PyObject *self, PyObject *unused);
+PyObject *py_session_print_graph(PyObject *self, PyObject *unused);
+PyObject *py_session_fire_event(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                PyObject *kwnames);
+PyObject *py_session_is_supported_mime(PyObject *self, PyObject *mime);
+PyObject *py_session_is_supported_source(PyObject *self, PyObject *const *args,
+                                         Py_ssize_t nargs, PyObject *kwnames);
+/* url relative to parent's folder when url is relative: url itself or buf. */
+const char *py_session_join_parent(const char *parent, const char *url, char *buf,
+                                   size_t size);
+void py_session_notify_install(PySession *ses);   /* filter and PID notifications */
+void py_session_destroy(PySession *ses, bool dying); /* gp_session_del + release */
+void py_session_release_dead(PySession *ses);
+/* GPACError when deleted; RuntimeError while run() executes in another thread. */
+int py_session_usable(PySession *ses, const char *what);
+/* py_task.c: FilterSession.post(task): schedules a FilterTask on the main thread. */
+PyObject *py_task_post(PySession *ses, PyObject *task);
 
 /* ================= py_filter.c: Filter ================= */
 
@@ -55,6 +97,7 @@ typedef struct PyFilter {
     PyObject *weakrefs;
     GpFilter *f;          /* NULL once the engine destroyed the filter */
     PySession *session;   /* strong reference */
+    bool rsid;            /* require_source_id() was called (recorded only) */
 } PyFilter;
 
 /* Wrapper of a C filter: its udata, created (and registered in session->filters) when
@@ -64,6 +107,32 @@ PyObject *py_filter_wrap(PySession *ses, GpFilter *f);
 int py_filter_check(PyFilter *self);
 /* Called by py_session.c when the engine destroys a filter: clears self->f. */
 void py_filter_detach(PyFilter *self);
+/* The live C filter of a Filter object, or NULL with GPACError (py_filter_check). */
+GpFilter *py_filter_live(PyObject *op);
+/* An optional str argument (NULL or None: NULL) as UTF-8; *ok 0 with TypeError/ValueError
+ * naming argument `what` of fname(). */
+const char *py_filter_text_arg(PyObject *obj, const char *fname, const char *what, int *ok);
+/* py_filter_args.c (options) and py_filter_pids.c (PIDs by index): Filter methods
+ * listed in py_filter.c's table. */
+PyObject *py_filter_update(PyObject *op, PyObject *const *args, Py_ssize_t nargs,
+                           PyObject *kwnames);
+PyObject *py_filter_all_args(PyObject *op, PyObject *unused);
+PyObject *py_filter_get_arg_value(PyObject *op, PyObject *name);
+PyObject *py_filter_all_args_value(PyObject *op, PyObject *unused);
+PyObject *py_filter_ipid_prop(PyObject *op, PyObject *const *args, Py_ssize_t nargs,
+                              PyObject *kwnames);
+PyObject *py_filter_opid_prop(PyObject *op, PyObject *const *args, Py_ssize_t nargs,
+                              PyObject *kwnames);
+PyObject *py_filter_ipid_enum_props(PyObject *op, PyObject *const *args, Py_ssize_t nargs,
+                                    PyObject *kwnames);
+PyObject *py_filter_opid_enum_props(PyObject *op, PyObject *const *args, Py_ssize_t nargs,
+                                    PyObject *kwnames);
+PyObject *py_filter_ipid_stats(PyObject *op, PyObject *const *args, Py_ssize_t nargs,
+                               PyObject *kwnames);
+PyObject *py_filter_opid_stats(PyObject *op, PyObject *const *args, Py_ssize_t nargs,
+                               PyObject *kwnames);
+PyObject *py_filter_ipid_source(PyObject *op, PyObject *idx);
+PyObject *py_filter_opid_sinks(PyObject *op, PyObject *idx);
 
 /* ================= py_filter_custom.c: FilterCustom(Filter) ================= */
 
@@ -76,18 +145,46 @@ enum {
     PY_CB_PACKET_RELEASE = 1 << 4,
 };
 
+/* This instance's engine class (name, trampolines) and push_cap() caps. Not inside the
+ * object: the engine reads them until the C filter is freed, after the wrapper may be
+ * gone (py_filter_custom.c frees them once no filter is left). */
+typedef struct PyCustomClass PyCustomClass;
+
 typedef struct PyFilterCustom {
     PyFilter base;
     PyObject *ipids;      /* list of input FilterPid */
     PyObject *opids;      /* list of output FilterPid */
-    GpFilterClass cls;    /* this instance's class: name and the trampolines */
-    char *cls_name;       /* owned */
-    GpCap *caps;          /* push_cap bundles (string values owned) */
-    uint32_t nb_caps, alloc_caps;
+    PyCustomClass *cls;   /* owned until dealloc, then retired (see above) */
     unsigned callbacks;   /* PY_CB_* */
+    /* state of the methods the engine has no counterpart for (py_filter_custom.c) */
+    PyObject *status;     /* update_status() text (str) or NULL */
+    int64_t percent;
+    unsigned flags;       /* sticky, prevent_blocking, block_eos, finalized */
+    uint64_t clock_us;    /* hint_clock() */
+    int64_t clock_num;
+    uint64_t clock_den;
 } PyFilterCustom;
 
+/* PyFilterCustom.flags */
+enum {
+    PY_FC_STICKY = 1 << 0,
+    PY_FC_PREVENT_BLOCKING = 1 << 1,
+    PY_FC_BLOCK_EOS = 1 << 2,
+    PY_FC_FINALIZED = 1 << 3, /* the engine finalized the filter: no more callbacks */
+};
+
+/* Appends one push_cap() cap to c and hands the table to f; -1 with MemoryError. */
+int py_custom_caps_push(PyCustomClass *c, GpFilter *f, const GpCap *cap);
+/* py_filter_custom_attrs.c: FilterCustom's methods and properties. */
+extern PyMethodDef py_filter_custom_methods[];
+extern PyGetSetDef py_filter_custom_getset[];
+
 /* ================= py_pid.c: FilterPid ================= */
+
+#ifndef Py_TPFLAGS_DISALLOW_INSTANTIATION
+/* 3.9: the types only the binding creates clear tp_new after creation instead */
+#define Py_TPFLAGS_DISALLOW_INSTANTIATION 0
+#endif
 
 typedef struct PyPid {
     PyObject_HEAD
@@ -96,6 +193,8 @@ typedef struct PyPid {
     GpPid *pid;           /* NULL once the engine destroyed the PID */
     PyFilter *filter;     /* the filter holding this handle (strong) */
     PyObject *pck;        /* FilterPacket returned by get_packet() until drop_packet() */
+    uint32_t drops;       /* drop_packet() calls: get_packet() notices one made by the
+                           * configure_pid it may trigger (py_pid_pck.c) */
 } PyPid;
 
 /* Wrapper of a PID handle held by filter `owner`: its udata, created when absent.
@@ -105,6 +204,33 @@ PyObject *py_pid_wrap(PyFilter *owner, GpPid *pid);
 void py_pid_detach(PyPid *self);
 /* Raises GPACError when the PID is gone; -1 then, 0 when usable. */
 int py_pid_check(PyPid *self);
+/* Fast-call argument unpacking shared by py_pid*.c and py_packet*.c: fills out[0..nmax)
+ * (NULL when not given) from positional and keyword arguments named `names`; the first
+ * nreq are required. -1 with TypeError. */
+int py_args_unpack(const char *fname, PyObject *const *args, Py_ssize_t nargs,
+                   PyObject *kwnames, const char *const *names, int nreq, int nmax,
+                   PyObject **out);
+/* __getattr__ of FilterPid and FilterPacket: reached only when called explicitly (C
+ * types look attributes up with tp_getattro); raises AttributeError. It exists so that
+ * the stubs may declare __getattr__/__setattr__ (scripts set their own attributes on
+ * PIDs and packets) and still match the module. */
+PyObject *py_attr_missing(PyObject *self, PyObject *name);
+/* py_pid_pck.c: FilterPid methods that move packets, listed in py_pid.c's table. */
+PyObject *py_pid_get_packet(PyObject *self, PyObject *unused);
+PyObject *py_pid_drop_packet(PyObject *self, PyObject *unused);
+PyObject *py_pid_forward(PyObject *self, PyObject *ipck);
+PyObject *py_pid_new_pck(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                         PyObject *kwnames);
+PyObject *py_pid_new_pck_ref(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                             PyObject *kwnames);
+PyObject *py_pid_new_pck_shared(PyObject *self, PyObject *data);
+PyObject *py_pid_new_pck_copy(PyObject *self, PyObject *ipck);
+PyObject *py_pid_new_pck_clone(PyObject *self, PyObject *ipck);
+/* py_pid_attrs.c: FilterPid's properties (name, eos, buffer...) and
+ * resolve_template(). */
+extern PyGetSetDef py_pid_getset[];
+PyObject *py_pid_resolve_template(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                  PyObject *kwnames);
 
 /* ================= py_packet.c: FilterPacket ================= */
 
@@ -137,6 +263,32 @@ void py_packet_dropped(PyPacket *self);
 /* The C packet of a FilterPacket argument, or NULL with TypeError / GPACError set. */
 GpPacket *py_packet_arg(py_state *st, PyObject *obj, const char *what);
 
+/* PyPacket.state; py_packet.c makes every transition. */
+typedef enum PyPacketState {
+    PY_PCK_LIVE = 0,      /* input: readable; output/detached: writable */
+    PY_PCK_HELD = 1,      /* dropped or sent while ref()'ed: readable until unref() */
+    PY_PCK_DROPPED = 2,   /* the states below hold no C reference: every use raises */
+    PY_PCK_SENT = 3,
+    PY_PCK_DISCARDED = 4,
+    PY_PCK_GONE = 5,      /* its input PID was destroyed while get_packet() cached it */
+} PyPacketState;
+
+/* 0 when the packet can be read (write false) or modified (write true); else -1 with
+ * GPACError ("packet used after send()", "Cannot <what> on source packet"...). */
+int py_packet_check(PyPacket *self, bool write, const char *what);
+/* Called by py_pid_detach for the packet get_packet() cached: it keeps its reference
+ * only while ref()'ed, else becomes PY_PCK_GONE. */
+void py_packet_pid_gone(PyPacket *self);
+/* new_pck_shared: a packet over `data`'s buffer (held until the release), whose release
+ * calls owner.packet_release(opid, pck) with this same FilterPacket. GIL. */
+PyObject *py_packet_new_shared(py_state *st, PyPid *opid, PyObject *data);
+/* new_pck_clone: gp_packet_new_clone from a FilterPacket, moving the input's memory when
+ * only the input queue and this wrapper hold it (no ref(), no live array). New C
+ * reference, or NULL with an exception. */
+GpPacket *py_packet_new_clone(py_state *st, PyObject *ipck, GpPid *opid);
+/* py_packet_fields.c: timing, flags and data of FilterPacket (getset table). */
+extern PyGetSetDef py_packet_getset[];
+
 /* ================= py_packet_view.c: zero-copy export ================= */
 
 /* numpy array (uint8, 1-D, len == size) or memoryview without numpy over the packet
@@ -157,7 +309,9 @@ int py_prop_key(PyObject *key, uint32_t *code, const char **name);
 PyObject *py_prop_to_python(py_state *st, uint32_t code, const GpPropValue *v);
 /* Converts value for property (code, name) following API.md 3.3 into out (which then
  * owns its strings/lists: gp_prop_value_reset). custom_type: 0 or a GP_PROP_* for custom
- * names. Returns 0, or -1 with TypeError/ValueError. value None is the caller's case. */
+ * names. Returns 0, or -1 with TypeError/ValueError (OverflowError for a number out of
+ * its C range; Python exceptions from the value's own methods pass). value None is the
+ * caller's case. */
 int py_prop_from_python(py_state *st, uint32_t code, const char *name, PyObject *value,
                         int custom_type, GpPropValue *out);
 /* Calls cb.on_prop_enum(name, value) for each entry of an enumeration; fn/ctx abstract
@@ -165,9 +319,13 @@ int py_prop_from_python(py_state *st, uint32_t code, const char *name, PyObject 
 typedef const GpPropValue *(*PyPropEnumFn)(void *ctx, uint32_t *idx, uint32_t *code,
                                           const char **name);
 int py_props_enum(py_state *st, PyObject *cb, PyPropEnumFn fn, void *ctx);
-/* Adds the private test hooks _prop_roundtrip, _prop_from_text, _props_enum (called by
- * py_values_setup: py_props.c has no type of its own). */
-int py_props_setup(PyObject *module, py_state *st);
+/* Reads num/den attributes (or int, or float as API.md 3.3) into a fraction: -1 +
+ * TypeError when neither. lfrac: 64-bit, float scaled by 1e6 instead of 1e3.
+ * (Also numerator/denominator, as fractions.Fraction; OverflowError out of range.) */
+int py_fraction_from(PyObject *obj, bool lfrac, int64_t *num, uint64_t *den);
+/* Reads attributes x, y (, z, w) of obj into out (type VEC2I, VEC2, VEC3I or VEC4I): -1
+ * with TypeError when one is missing, OverflowError when an int does not fit int32. */
+int py_vec_from(PyObject *obj, GpPropType type, GpPropValue *out);
 
 /* ================= py_values.c: Fraction, PropVec*, PropData ================= */
 
@@ -175,13 +333,10 @@ PyObject *py_fraction_new(py_state *st, int32_t num, uint32_t den);
 PyObject *py_fraction64_new(py_state *st, int64_t num, uint64_t den);
 PyObject *py_vec_new(py_state *st, GpPropType type, const GpPropValue *v); /* VEC2I..VEC4I */
 PyObject *py_propdata_new(py_state *st, const uint8_t *data, uint32_t size); /* copies */
-/* Reads num/den attributes (or int, or float as API.md 3.3) into a fraction: -1 +
- * TypeError when neither. lfrac: 64-bit, float scaled by 1e6 instead of 1e3.
- * (Also numerator/denominator, as fractions.Fraction; OverflowError out of range.) */
-int py_fraction_from(PyObject *obj, bool lfrac, int64_t *num, uint64_t *den);
-/* Reads attributes x, y (, z, w) of obj into out (type VEC2I..VEC4I): -1 with TypeError
- * when one is missing, OverflowError when an int does not fit int32. */
-int py_vec_from(PyObject *obj, GpPropType type, GpPropValue *out);
+/* Integer arguments (anything with __index__) checked against a C range: TypeError for
+ * non-integers, OverflowError out of range; `what` names the value in messages. */
+int py_value_sint(PyObject *obj, int64_t lo, int64_t hi, int64_t *out, const char *what);
+int py_value_uint(PyObject *obj, uint64_t hi, uint64_t *out, const char *what);
 
 /* ================= py_errors.c ================= */
 
@@ -215,10 +370,12 @@ GpEvent *py_event_arg(py_state *st, PyObject *obj);
 PyObject *py_stats_filter(py_state *st, GpFilter *f);
 /* FilterPidStatistics of a PID handle (fields the engine does not track are 0). */
 PyObject *py_stats_pid(py_state *st, GpPid *pid);
-/* FilterArg describing one option (value: its current text, or NULL). */
+/* FilterArg describing one option of a class's table (bytes fields, type an int). */
 PyObject *py_stats_arg(py_state *st, const GpArg *arg);
 /* BufferOccupancy of an input PID. */
 PyObject *py_stats_buffer(py_state *st, GpPid *ipid);
+/* GLTextureInfo(id, format) for FilterPacket.get_gl_texture(). */
+PyObject *py_stats_gl_texture(py_state *st, uint32_t id, uint32_t format);
 
 /* ================= py_logs.c: engine logs -> logging ================= */
 

@@ -2,4 +2,3 @@
 from ._gpac import *
 
 __version__: str
-__all__: list[str]
