@@ -96,14 +96,17 @@ pytest: install
 	$(PY) -m pytest
 
 # the Python suite against an ASan+UBSan build of the extension (tools/dev_build.sh puts
-# it in build/pyasan/pkg, found first through PYTHONPATH); leaks are not checked here:
-# the interpreter itself keeps memory until exit
-pytest-asan: install
+# it in build/pyasan/pkg, found first through PYTHONPATH) and of the CLI (build/asan,
+# made by `make asan`); leaks are checked in the CLI runs, not in the interpreter,
+# which keeps memory until exit
+pytest-asan: install asan
 	tools/dev_build.sh build/pyasan -DGP_ASAN=ON -DGP_UBSAN=ON \
 		-DPython_EXECUTABLE="$$(command -v $(PY))"
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	GPAC_EXE=$(CURDIR)/build/asan/gpac \
+	GP_CLI_ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	PYTHONPATH=$(CURDIR)/build/pyasan/pkg GP_PYTEST_ASAN=1 $(PY) -m pytest -q -p no:cacheprovider
 
 test: deps install ctest asan pytest pytest-asan

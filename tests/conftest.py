@@ -82,6 +82,10 @@ def run_gpac(gpac_exe: Path, tmp_path: Path) -> GpacRunner:
         *args: str, timeout: float = CLI_TIMEOUT, cwd: Optional[Path] = None
     ) -> "subprocess.CompletedProcess[str]":
         cmd = [str(gpac_exe), *args]
+        env = None
+        if os.environ.get("GP_CLI_ASAN_OPTIONS"):
+            # `make pytest-asan`: the CLI is the ASan build; check it for leaks too
+            env = dict(os.environ, ASAN_OPTIONS=os.environ["GP_CLI_ASAN_OPTIONS"])
         try:
             return subprocess.run(
                 cmd,
@@ -91,6 +95,7 @@ def run_gpac(gpac_exe: Path, tmp_path: Path) -> GpacRunner:
                 timeout=timeout,
                 cwd=str(cwd or tmp_path),
                 stdin=subprocess.DEVNULL,
+                env=env,
             )
         except subprocess.TimeoutExpired:
             pytest.fail("gpac hung (no exit after %.0f s): %s" % (timeout, " ".join(cmd)))
