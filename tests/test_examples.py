@@ -4,6 +4,7 @@ module names (gpac and libgpac), and report what the user guide says they do."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +74,54 @@ def test_raw_video(tmp_path: Path, mode: List[str]) -> None:
     pytest.importorskip("numpy")
     out = run_example(tmp_path, "raw_video.py", mode + ["avgen:type=v:dur=1"])
     assert re.search(r": 25 frames, 25 with the line", out), out
+
+
+# ---- the same examples on a real MP4 made by the ffmpeg command line ----
+
+
+@pytest.fixture(scope="module")
+def real_mp4(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not shutil.which("ffmpeg"):
+        pytest.skip("the ffmpeg command line is needed to make the input")
+    path = tmp_path_factory.mktemp("media") / "in.mp4"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=320x240:rate=25:duration=2", "-f", "lavfi", "-i",
+                    "sine=duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-g", "25",
+                    "-c:a", "aac", str(path)], check=True, timeout=120)
+    return path
+
+
+def ffprobe_count(path: Path, stream: str) -> int:
+    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", stream,
+                          "-count_packets", "-show_entries", "stream=nb_read_packets",
+                          "-of", "csv=p=0", str(path)], capture_output=True, text=True,
+                         check=True, timeout=60)
+    return int(out.stdout.split()[0])  # TS also lists its program: first value
+
+
+@pytest.mark.parametrize("mode", [[], ["--copy"]])
+def test_raw_video_on_a_real_mp4(tmp_path: Path, real_mp4: Path, mode: List[str]) -> None:
+    pytest.importorskip("numpy")
+    out = run_example(tmp_path, "raw_video.py", mode + [str(real_mp4)])
+    assert re.search(r": 50 frames, 50 with the line", out), out
+
+
+def test_custom_sink_on_a_real_mp4(tmp_path: Path, real_mp4: Path) -> None:
+    out = run_example(tmp_path, "custom_sink.py", [str(real_mp4)])
+    assert "Property CodecID value: 264" in out
+    assert "packets: 50" in out
+
+
+def test_forward_modes_on_a_real_mp4(tmp_path: Path, real_mp4: Path) -> None:
+    out = run_example(tmp_path, "forward_modes.py", [str(real_mp4)])
+    assert re.search(r"forwarded 50 packets, \d+ shared released, bitrate 500000, "
+                     r"identical: True", out), out
+
+
+@pytest.mark.parametrize("ext", ["ts", "mkv", "mp4"])
+def test_remux_example(tmp_path: Path, real_mp4: Path, ext: str) -> None:
+    dst = tmp_path / ("out." + ext)
+    out = run_example(tmp_path, "remux.py", [str(real_mp4), str(dst)])
+    assert "ffdec" not in out and "ffenc" not in out, out  # no transcoding
+    assert ffprobe_count(dst, "v:0") == ffprobe_count(real_mp4, "v:0") == 50
+    assert ffprobe_count(dst, "a:0") == ffprobe_count(real_mp4, "a:0")
