@@ -204,12 +204,6 @@ PyObject *py_pid_wrap(PyFilter *owner, GpPid *pid);
 void py_pid_detach(PyPid *self);
 /* Raises GPACError when the PID is gone; -1 then, 0 when usable. */
 int py_pid_check(PyPid *self);
-/* Fast-call argument unpacking shared by py_pid*.c and py_packet*.c: fills out[0..nmax)
- * (NULL when not given) from positional and keyword arguments named `names`; the first
- * nreq are required. -1 with TypeError. */
-int py_args_unpack(const char *fname, PyObject *const *args, Py_ssize_t nargs,
-                   PyObject *kwnames, const char *const *names, int nreq, int nmax,
-                   PyObject **out);
 /* __getattr__ of FilterPid and FilterPacket: reached only when called explicitly (C
  * types look attributes up with tp_getattro); raises AttributeError. It exists so that
  * the stubs may declare __getattr__/__setattr__ (scripts set their own attributes on
@@ -400,6 +394,13 @@ int py_filter_custom_setup(PyObject *module, py_state *st);
 int py_pid_setup(PyObject *module, py_state *st);
 int py_packet_setup(PyObject *module, py_state *st);
 int py_packet_view_setup(PyObject *module, py_state *st);
+
+/* py_module.c: fast-call argument unpacking shared by every binding file: fills out[0..nmax)
+ * (NULL when not given) from positional and keyword arguments named `names`; the first
+ * nreq are required. -1 with TypeError. */
+int py_args_unpack(const char *fname, PyObject *const *args, Py_ssize_t nargs,
+                   PyObject *kwnames, const char *const *names, int nreq, int nmax,
+                   PyObject **out);
 
 /* Adds a type made from spec (with `base` as its base when not NULL, and the module as
  * its defining module) to the module under its short name; *slot gets a strong

@@ -57,42 +57,43 @@ PyDoc_STRVAR(module_set_logs_doc,
              "every tool). With reset, levels return to the defaults first. Raises\n"
              "ValueError for an unknown tool or level; nothing is changed then.");
 
-/* Fast-call parser for (logs, reset=False): two parameters do not justify Argument
- * Clinic, and PyArg_ParseTupleAndKeywords would need METH_VARARGS. */
-static int
-module_set_logs_parse(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
-                      PyObject **logs, PyObject **reset)
+/* ---- argument unpacking for METH_FASTCALL | METH_KEYWORDS (every binding file) ---- */
+
+int
+py_args_unpack(const char *fname, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+               const char *const *names, int nreq, int nmax, PyObject **out)
 {
-    static const char *const names[2] = {"logs", "reset"};
-    PyObject **slots[2] = {logs, reset};
-    if (nargs > 2) {
-        PyErr_Format(PyExc_TypeError, "set_logs() takes at most 2 arguments (%zd given)",
-                     nargs);
+    if (nargs > nmax) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %d arguments (%zd given)", fname,
+                     nmax, nargs);
         return -1;
     }
-    for (Py_ssize_t i = 0; i < nargs; i++)
-        *slots[i] = args[i];
+    for (int i = 0; i < nmax; i++)
+        out[i] = i < nargs ? args[i] : NULL;
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     for (Py_ssize_t k = 0; k < nkw; k++) {
         PyObject *key = PyTuple_GET_ITEM(kwnames, k);
         int j = 0;
-        while (j < 2 && PyUnicode_CompareWithASCIIString(key, names[j]) != 0)
+        while (j < nmax && PyUnicode_CompareWithASCIIString(key, names[j]) != 0)
             j++;
-        if (j == 2) {
-            PyErr_Format(PyExc_TypeError,
-                         "set_logs() got an unexpected keyword argument '%U'", key);
+        if (j == nmax) {
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%U'",
+                         fname, key);
             return -1;
         }
-        if (*slots[j]) {
-            PyErr_Format(PyExc_TypeError, "set_logs() got multiple values for argument '%s'",
+        if (out[j]) {
+            PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", fname,
                          names[j]);
             return -1;
         }
-        *slots[j] = args[nargs + k];
+        out[j] = args[nargs + k];
     }
-    if (!*logs) {
-        PyErr_SetString(PyExc_TypeError, "set_logs() missing required argument 'logs'");
-        return -1;
+    for (int i = 0; i < nreq; i++) {
+        if (!out[i]) {
+            PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s'", fname,
+                         names[i]);
+            return -1;
+        }
     }
     return 0;
 }
@@ -100,9 +101,11 @@ module_set_logs_parse(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames
 static PyObject *
 module_set_logs(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    PyObject *logs = NULL, *reset_obj = NULL;
-    if (module_set_logs_parse(args, nargs, kwnames, &logs, &reset_obj) < 0)
+    static const char *const names[] = {"logs", "reset"};
+    PyObject *a[2];
+    if (py_args_unpack("set_logs", args, nargs, kwnames, names, 1, 2, a) < 0)
         return NULL;
+    PyObject *logs = a[0], *reset_obj = a[1];
     if (!PyUnicode_Check(logs)) {
         PyErr_Format(PyExc_TypeError, "set_logs() argument 'logs' must be str, not %.100s",
                      Py_TYPE(logs)->tp_name);

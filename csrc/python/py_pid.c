@@ -38,47 +38,6 @@
 
 #define Pid_CAST(op) ((PyPid *)(op))
 
-/* ---- argument unpacking (shared with py_pid_pck.c, py_packet*.c) ---- */
-
-int
-py_args_unpack(const char *fname, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
-               const char *const *names, int nreq, int nmax, PyObject **out)
-{
-    if (nargs > nmax) {
-        PyErr_Format(PyExc_TypeError, "%s() takes at most %d arguments (%zd given)", fname,
-                     nmax, nargs);
-        return -1;
-    }
-    for (int i = 0; i < nmax; i++)
-        out[i] = i < nargs ? args[i] : NULL;
-    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    for (Py_ssize_t k = 0; k < nkw; k++) {
-        PyObject *key = PyTuple_GET_ITEM(kwnames, k);
-        int j = 0;
-        while (j < nmax && PyUnicode_CompareWithASCIIString(key, names[j]) != 0)
-            j++;
-        if (j == nmax) {
-            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%U'",
-                         fname, key);
-            return -1;
-        }
-        if (out[j]) {
-            PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", fname,
-                         names[j]);
-            return -1;
-        }
-        out[j] = args[nargs + k];
-    }
-    for (int i = 0; i < nreq; i++) {
-        if (!out[i]) {
-            PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s'", fname,
-                         names[i]);
-            return -1;
-        }
-    }
-    return 0;
-}
-
 PyObject *
 py_attr_missing(PyObject *self, PyObject *name)
 {

@@ -46,46 +46,6 @@
 
 /* ---- argument parsing ---- */
 
-/* Fast-call parser for (name0, name1, ...) where the first nreq are required: the
- * shape of set_logs' parser in py_module.c, for any number of parameters. */
-static int
-sys_parse(const char *fname, const char *const *names, int nnames, int nreq,
-          PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, PyObject **out)
-{
-    if (nargs > nnames) {
-        PyErr_Format(PyExc_TypeError, "%s() takes at most %d arguments (%zd given)", fname,
-                     nnames, nargs);
-        return -1;
-    }
-    for (int i = 0; i < nnames; i++)
-        out[i] = i < nargs ? args[i] : NULL;
-    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    for (Py_ssize_t k = 0; k < nkw; k++) {
-        PyObject *key = PyTuple_GET_ITEM(kwnames, k);
-        int j = 0;
-        while (j < nnames && PyUnicode_CompareWithASCIIString(key, names[j]) != 0)
-            j++;
-        if (j == nnames) {
-            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%U'",
-                         fname, key);
-            return -1;
-        }
-        if (out[j]) {
-            PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", fname,
-                         names[j]);
-            return -1;
-        }
-        out[j] = args[nargs + k];
-    }
-    for (int i = 0; i < nreq; i++)
-        if (!out[i]) {
-            PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s'", fname,
-                         names[i]);
-            return -1;
-        }
-    return 0;
-}
-
 /* ---- init, close, set_args, sleep ---- */
 
 PyDoc_STRVAR(sys_init_doc,
@@ -99,7 +59,7 @@ sys_init(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *kw
     static const char *const names[] = {"mem_track", "profile"};
     PyObject *a[2];
     int64_t mem_track;
-    if (sys_parse("init", names, 2, 0, args, nargs, kwnames, a) < 0)
+    if (py_args_unpack("init", args, nargs, kwnames, names, 0, 2, a) < 0)
         return NULL;
     if (a[0] && py_value_sint(a[0], INT32_MIN, INT32_MAX, &mem_track, "mem_track") < 0)
         return NULL;
@@ -333,7 +293,7 @@ sys_url_concatenate(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
 {
     static const char *const names[] = {"parent", "url"};
     PyObject *a[2];
-    if (sys_parse("url_concatenate", names, 2, 2, args, nargs, kwnames, a) < 0)
+    if (py_args_unpack("url_concatenate", args, nargs, kwnames, names, 2, 2, a) < 0)
         return NULL;
     bool as_bytes = PyBytes_Check(a[0]) && PyBytes_Check(a[1]);
     if (!as_bytes && !(PyUnicode_Check(a[0]) && PyUnicode_Check(a[1]))) {
@@ -439,7 +399,7 @@ sys_enable_ws(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, const 
 {
     static const char *const names[] = {"enable"};
     PyObject *a[1];
-    if (sys_parse(fname, names, 1, 0, args, nargs, kwnames, a) < 0)
+    if (py_args_unpack(fname, args, nargs, kwnames, names, 0, 1, a) < 0)
         return NULL;
     if (a[0] && PyObject_IsTrue(a[0]) < 0)
         return NULL;
