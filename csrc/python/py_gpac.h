@@ -380,6 +380,13 @@ int py_logs_setup(PyObject *module, py_state *st);
  * 0 or -1 with an exception set. */
 int py_logs_flush(py_state *st);
 
+/* ================= py_fileio.c, py_callbacks.c ================= */
+
+/* FileIO and the gfio:// scheme. */
+int py_fileio_setup(PyObject *module, py_state *st);
+/* RMTHandler, HTTPOutRequest, DASHCustomAlgorithm. */
+int py_callbacks_setup(PyObject *module, py_state *st);
+
 /* ================= setup functions, chained by gpac_exec in py_module.c ========== */
 
 /* py_sys.c: init, close, set_args, sleep, url_concatenate, copyright, numpy_support... */

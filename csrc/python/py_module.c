@@ -216,7 +216,7 @@ gpac_exec(PyObject *module)
         py_errors_setup,    py_constants_setup, py_sys_setup, py_values_setup, py_stats_setup,
         py_event_setup,     py_logs_setup,      py_session_setup, py_task_setup,
         py_filter_setup,    py_filter_custom_setup, py_pid_setup, py_packet_setup,
-        py_packet_view_setup,
+        py_packet_view_setup, py_fileio_setup, py_callbacks_setup,
     };
     py_state *st = py_state_of_module(module);
     st->clock_base_us = gp_sys_clock_us();

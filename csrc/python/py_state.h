@@ -49,6 +49,13 @@ typedef struct py_state {
     /* py_packet.c, py_packet_view.c */
     PyObject *FilterPacket_Type, *PacketView_Type;
 
+    /* py_fileio.c: the type, its registry {id: address} (borrowed FileIO pointers,
+     * removed at dealloc), the gp_io scheme hub (capsule: its destructor unregisters
+     * the scheme), copy.copy, numpy.frombuffer (looked up on first use) */
+    PyObject *FileIO_Type, *fileio_registry, *fileio_hub, *copy_copy, *np_frombuffer;
+    /* py_callbacks.c */
+    PyObject *RMTHandler_Type, *HTTPOutRequest_Type, *DASHCustomAlgorithm_Type;
+
     /* py_logs.c: logging.getLogger("gpac"), looked up on first use */
     PyObject *logger;
 

@@ -3,6 +3,7 @@
 
 import fractions
 import sys
+import os
 from typing import Any, ClassVar, Dict, Final, List, NoReturn, Optional, Protocol, Tuple, Type, TypedDict, Union, final, overload
 from typing_extensions import disjoint_base
 
@@ -1407,3 +1408,51 @@ class PacketView:
         def __release_buffer__(self, buffer: memoryview, /) -> None: ...
 
 def _live_views() -> int: ...
+
+
+# ================= py_fileio.c: FileIO (API.md 2.11) =================
+
+@final
+class FileIO:
+    """Wraps a path into a gfio:// URL whose files go through a Python factory: for each
+    file the engine opens (the main one, and the segments or playlists derived from it,
+    resolved against the wrapped path's folder), copy.copy(factory).open(path, mode) is
+    called, then read(arr, size) (writable uint8 array, or memoryview without numpy),
+    write(arr, size) (read-only), seek(pos, whence) (0: done), tell() and close() on that
+    copy; factory.exists(path) when defined. GPACError when the factory lacks open,
+    close, write, read, seek or tell. An exception in a callback is reported as
+    unraisable and the engine gets an I/O error."""
+
+    def __new__(cls, url: Union[str, os.PathLike[str]], factory: Any) -> FileIO: ...
+    @property
+    def url(self) -> str:
+        """The gfio:// URL for load_src()/load_dst() (options may follow after ':')."""
+
+
+# ================= py_callbacks.c (API.md 1.3, 2.12, 2.13) =================
+
+class RMTHandler:
+    """Base class of remote-control (websocket) handlers; every method is a no-op. This
+    build has no websocket server."""
+
+    def on_new_client(self, client: Any, /) -> None: ...
+    def on_client_close(self, client: Any, /) -> None: ...
+    def on_client_data(self, client: Any, data: Union[str, bytes], /) -> None: ...
+
+class HTTPOutRequest:
+    """Base class of httpout request handlers (subclass it; one instance per request,
+    made with handler.__class__()). This build has no httpout filter."""
+
+    reply: int
+    """0: let the server answer; else the HTTP status the script serves."""
+    body: Optional[str]
+    headers_out: List[str]
+    """Flat list: name, value, name, value..."""
+
+    def __init__(self) -> None: ...
+    def send(self) -> None:
+        """Raises GPACError (GF_NOT_SUPPORTED): no httpout filter in this build."""
+
+class DASHCustomAlgorithm:
+    """Optional base class of DASH rate-adaptation objects (any object with
+    on_rate_adaptation() works). This build has no dashin filter."""
