@@ -12,11 +12,13 @@
 #include "gp/gp_io.h"
 
 #define IO_MAX_SCHEMES 32
+#define IO_FILE_BUFSIZE (256 * 1024)
 
 struct GpIo {
     const GpIoScheme *scheme; /* NULL: local file */
     void *handle;             /* scheme handle */
     FILE *fp;                 /* local file */
+    char *fbuf;               /* its stdio buffer */
 };
 
 static pthread_mutex_t io_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -105,6 +107,11 @@ gp_io_open(const char *url, const char *mode, GpErr *err)
             e = errno == ENOENT || errno == ENOTDIR ? GP_URL_ERROR : GP_IO_ERR;
             goto fail;
         }
+        /* muxers flush small blocks (a TS packet group at a time): a large stdio
+         * buffer turns them into few system calls (the default is one page) */
+        io->fbuf = malloc(IO_FILE_BUFSIZE); /* glibc ignores the size without a buffer */
+        if (io->fbuf)
+            setvbuf(io->fp, io->fbuf, _IOFBF, IO_FILE_BUFSIZE);
     }
     if (err)
         *err = GP_OK;
@@ -183,6 +190,7 @@ gp_io_close(GpIo *io)
         io->scheme->close(io->handle);
     else if (fclose(io->fp))
         e = GP_IO_ERR;
+    free(io->fbuf);
     free(io);
     return e;
 }
