@@ -42,13 +42,14 @@ CMAKE_TEST_ARGS := $(CMAKE_GENERATOR_ARGS) -DCMAKE_BUILD_TYPE=Debug -DGP_BUILD_T
 SAN_ENV := ASAN_OPTIONS=abort_on_error=1:detect_leaks=1:strict_string_checks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1
 
-.PHONY: help deps install demo ctest asan pytest pytest-asan test clean
+.PHONY: help deps install demo ctest asan pytest pytest-asan test bench clean
 
 help:
 	@echo "make demo     install everything, run: gpac -i avgen:dur=2 inspect"
 	@echo "make test     install everything, run the C tests and pytest, both also under ASan+UBSan"
 	@echo "make deps     system packages (apt, as root) and Python build requirements"
 	@echo "make install  pip install the package with its test extra"
+	@echo "make bench    the benchmarks against PyAV and ffmpeg (tests/bench/, README)"
 	@echo "make ctest | asan | pytest | clean"
 
 # apt part: skipped without apt-get or without root (a dev machine that has the
@@ -111,6 +112,13 @@ pytest-asan: install asan
 
 test: deps install ctest asan pytest pytest-asan
 	@echo "make test: all tests passed"
+
+# the benchmarks of README "Benchmarks" (minutes; the first run generates its inputs into
+# ~/.cache/gpac-bench). PyAV is the peer of the decode item: without it that row says
+# "unavailable" instead of failing.
+bench: install
+	$(PY) -m pip install -q av || echo "bench: PyAV could not be installed; reported as unavailable"
+	$(PY) tests/bench/run_bench.py
 
 clean:
 	rm -rf build dist _skbuild .pytest_cache .mypy_cache *.egg-info
