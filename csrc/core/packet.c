@@ -4,6 +4,7 @@
  *   NEW  - created by new_*, owned by the producer, writable;
  *   SENT - handed to the PID's consumers (or dropped), read-only from then on;
  *   DETACHED - made by clone_detached, attached to no PID, writable. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,13 +54,67 @@ packet_new(GpPid *opid, PckKind kind)
     return p;
 }
 
+/* ---- reuse of large payloads ----
+ * A decoder allocates one frame-sized packet per frame; freeing and allocating such
+ * buffers (over the mmap threshold) faults every page in again each frame. Freed
+ * payloads of at least PCK_POOL_MIN bytes are kept (at most PCK_POOL_MAX of them,
+ * process-wide) and handed out again for the same size. */
+#define PCK_POOL_MIN (64 * 1024)
+#define PCK_POOL_MAX 16
+
+static pthread_mutex_t pck_pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+    void *mem;
+    uint32_t size;
+} pck_pool[PCK_POOL_MAX];
+static unsigned pck_pool_nb;
+
+static void *
+pck_pool_get(uint32_t size)
+{
+    void *mem = NULL;
+    if (size < PCK_POOL_MIN)
+        return NULL;
+    pthread_mutex_lock(&pck_pool_lock);
+    for (unsigned i = 0; i < pck_pool_nb; i++) {
+        if (pck_pool[i].size == size) {
+            mem = pck_pool[i].mem;
+            pck_pool[i] = pck_pool[--pck_pool_nb];
+            break;
+        }
+    }
+    pthread_mutex_unlock(&pck_pool_lock);
+    return mem;
+}
+
+static void
+pck_pool_put(void *mem, uint32_t size)
+{
+    if (!mem)
+        return;
+    if (size >= PCK_POOL_MIN) {
+        pthread_mutex_lock(&pck_pool_lock);
+        if (pck_pool_nb == PCK_POOL_MAX) {
+            /* full: the oldest entry goes, the newest (warm in cache) stays */
+            free(pck_pool[0].mem);
+            pck_pool[0] = pck_pool[--pck_pool_nb];
+        }
+        pck_pool[pck_pool_nb].mem = mem;
+        pck_pool[pck_pool_nb].size = size;
+        pck_pool_nb++;
+        pthread_mutex_unlock(&pck_pool_lock);
+        return;
+    }
+    free(mem);
+}
+
 /* Engine-allocated payloads start on a GP_PACKET_ALIGN boundary: decoders write frames
  * straight into packets with SIMD stores that need it (ffdec's get_buffer2). */
 static bool
 packet_alloc_data(GpPacket *p, uint32_t size)
 {
-    void *mem = NULL;
-    if (size && posix_memalign(&mem, GP_PACKET_ALIGN, size))
+    void *mem = pck_pool_get(size);
+    if (!mem && size && posix_memalign(&mem, GP_PACKET_ALIGN, size))
         return false;
     p->data = mem;
     p->size = p->alloc_size = size;
@@ -209,7 +264,7 @@ gp_packet_unref(GpPacket *pck)
     if (!pck || atomic_fetch_sub(&pck->refcount, 1) != 1)
         return;
     if (pck->kind == PCK_ALLOC)
-        free(pck->data);
+        pck_pool_put(pck->data, pck->alloc_size);
     else if (pck->kind == PCK_REF)
         gp_packet_unref(pck->ref_src);
     else if (pck->kind == PCK_SHARED && pck->release)
