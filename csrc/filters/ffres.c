@@ -12,6 +12,7 @@
 #include <libswresample/swresample.h>
 
 #include "ffmpeg_glue.h"
+#include "filters.h"
 
 /* BPS: bits per sample (not among gp_props.h's codes). */
 #define FFRES_P_BPS GP_4CC('A', 'B', 'P', 'S')
@@ -55,15 +56,6 @@ static GpErr
 ffres_set(GpPid *opid, uint32_t code, GpPropValue v)
 {
     return gp_pid_set_prop(opid, code, NULL, &v);
-}
-
-/* Updates *cur with what the destination asks for, when it says. */
-static void
-ffres_wanted(GpPid *opid, uint32_t code, uint32_t *cur)
-{
-    const GpPropValue *v = gp_pid_caps_query(opid, code, NULL);
-    if (v && (v->type == GP_PROP_UINT || v->type == GP_PROP_PCMFMT) && v->value.uint)
-        *cur = v->value.uint;
 }
 
 /* Fills the derived fields; false for a format libswresample has no name for. */
@@ -204,27 +196,17 @@ static GpErr
 ffres_configure_pid(GpFilter *f, GpPid *ipid, bool is_remove)
 {
     FfresCtx *ctx = gp_filter_priv(f);
-    if (is_remove) {
-        if (ipid == ctx->ipid && ctx->opid)
-            gp_pid_remove(ctx->opid);
-        if (ipid == ctx->ipid)
-            ctx->ipid = NULL;
-        return GP_OK;
-    }
-    if (ctx->ipid && ctx->ipid != ipid)
-        return GP_REQUIRES_NEW_INSTANCE;
-    if (gp_pid_get_uint(ipid, GP_P_STREAM_TYPE, 0) != GP_STREAM_AUDIO ||
-        gp_pid_get_uint(ipid, GP_P_CODECID, 0) != GP_CODEC_RAW)
-        return GP_NOT_SUPPORTED;
-    if (!ctx->opid && !(ctx->opid = gp_pid_new(f)))
-        return GP_OUT_OF_MEM;
-    ctx->ipid = ipid;
+    bool done;
+    GpErr e = filters_converter_configure(f, ipid, is_remove, GP_STREAM_AUDIO, &ctx->ipid,
+                                          &ctx->opid, &done);
+    if (e != GP_OK || done)
+        return e;
     /* asked before the input's properties are copied over the output's: once linked,
      * the destination's answer depends on the output's current properties */
-    ffres_wanted(ctx->opid, GP_P_AUDIO_FORMAT, &ctx->dest_afmt);
-    ffres_wanted(ctx->opid, GP_P_SAMPLE_RATE, &ctx->dest_sr);
-    ffres_wanted(ctx->opid, GP_P_NUM_CHANNELS, &ctx->dest_ch);
-    GpErr e = gp_pid_copy_props(ctx->opid, ipid);
+    filters_wanted_uint(ctx->opid, GP_P_AUDIO_FORMAT, &ctx->dest_afmt);
+    filters_wanted_uint(ctx->opid, GP_P_SAMPLE_RATE, &ctx->dest_sr);
+    filters_wanted_uint(ctx->opid, GP_P_NUM_CHANNELS, &ctx->dest_ch);
+    e = gp_pid_copy_props(ctx->opid, ipid);
     return e ? e : ffres_setup(f, ctx, ipid);
 }
 

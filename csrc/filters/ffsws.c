@@ -11,6 +11,7 @@
 #include <libswscale/swscale.h>
 
 #include "ffmpeg_glue.h"
+#include "filters.h"
 
 /* Interpolation modes, in the order of the interp option's names. */
 static const int ffsws_interp_flags[] = {
@@ -54,15 +55,6 @@ ffsws_set(GpPid *opid, uint32_t code, uint32_t v)
 {
     GpPropValue pv = gp_pv_uint(v);
     return gp_pid_set_prop(opid, code, NULL, v ? &pv : NULL);
-}
-
-/* Updates *cur with what the destination asks for, when it says. */
-static void
-ffsws_wanted(GpPid *opid, uint32_t code, uint32_t *cur)
-{
-    const GpPropValue *v = gp_pid_caps_query(opid, code, NULL);
-    if (v && (v->type == GP_PROP_UINT || v->type == GP_PROP_PIXFMT) && v->value.uint)
-        *cur = v->value.uint;
 }
 
 /* Output size: the options, else the destination's caps, else the input's. One given
@@ -194,28 +186,18 @@ static GpErr
 ffsws_configure_pid(GpFilter *f, GpPid *ipid, bool is_remove)
 {
     FfswsCtx *ctx = gp_filter_priv(f);
-    if (is_remove) {
-        if (ipid == ctx->ipid && ctx->opid)
-            gp_pid_remove(ctx->opid);
-        if (ipid == ctx->ipid)
-            ctx->ipid = NULL;
-        return GP_OK;
-    }
-    if (ctx->ipid && ctx->ipid != ipid)
-        return GP_REQUIRES_NEW_INSTANCE;
-    if (gp_pid_get_uint(ipid, GP_P_STREAM_TYPE, 0) != GP_STREAM_VISUAL ||
-        gp_pid_get_uint(ipid, GP_P_CODECID, 0) != GP_CODEC_RAW)
-        return GP_NOT_SUPPORTED;
-    if (!ctx->opid && !(ctx->opid = gp_pid_new(f)))
-        return GP_OUT_OF_MEM;
-    ctx->ipid = ipid;
+    bool done;
+    GpErr e = filters_converter_configure(f, ipid, is_remove, GP_STREAM_VISUAL, &ctx->ipid,
+                                          &ctx->opid, &done);
+    if (e != GP_OK || done)
+        return e;
     /* asked before the input's properties are copied over the output's: once linked,
      * the destination's answer depends on the output's current properties */
-    ffsws_wanted(ctx->opid, GP_P_PIXFMT, &ctx->dest_pfmt);
-    ffsws_wanted(ctx->opid, GP_P_WIDTH, &ctx->dest_w);
-    ffsws_wanted(ctx->opid, GP_P_HEIGHT, &ctx->dest_h);
+    filters_wanted_uint(ctx->opid, GP_P_PIXFMT, &ctx->dest_pfmt);
+    filters_wanted_uint(ctx->opid, GP_P_WIDTH, &ctx->dest_w);
+    filters_wanted_uint(ctx->opid, GP_P_HEIGHT, &ctx->dest_h);
     bool known = false;
-    GpErr e = ffsws_read_input(f, ctx, ipid, &known);
+    e = ffsws_read_input(f, ctx, ipid, &known);
     e = e ? e : gp_pid_copy_props(ctx->opid, ipid);
     return e ? e : ffsws_setup_output(f, ctx, known);
 }
