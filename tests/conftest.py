@@ -9,7 +9,7 @@ import subprocess
 import sys
 import sysconfig
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
@@ -106,3 +106,25 @@ def run_gpac(gpac_exe: Path, tmp_path: Path) -> GpacRunner:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT
+
+
+def engine_snapshot() -> Tuple[Dict[str, int], int]:
+    """Live engine objects (sessions, filters, PIDs, packets, property maps, tasks) and
+    live packet views, after a garbage collection."""
+    import gc
+
+    from gpac import _gpac
+
+    gc.collect()
+    return _gpac._counters(), _gpac._live_views()
+
+
+@pytest.fixture
+def leaves_nothing() -> Iterator[None]:
+    """The engine counters and the live packet views are back where they were once the
+    test's objects are gone: zero in a clean process (relative, so that an earlier test's
+    leak is reported there, not here). Modules opt in with
+    pytestmark = pytest.mark.usefixtures("leaves_nothing")."""
+    before = engine_snapshot()
+    yield
+    assert engine_snapshot() == before

@@ -7,7 +7,6 @@ counters."""
 
 from __future__ import annotations
 
-import gc
 from typing import Any, Callable, Dict, List, Optional
 
 import pytest
@@ -27,20 +26,8 @@ RW_INT_FIELDS = {  # name: (valid value, out-of-range value)
 RW_BOOL_FIELDS = ("start", "end", "corrupted", "seek")
 
 
-def snapshot() -> Any:
-    gc.collect()
-    return _gpac._counters(), _gpac._live_views()
-
-
-@pytest.fixture(autouse=True)
-def leaves_nothing() -> Any:
-    """The engine counters (sessions, filters, PIDs, packets, property maps, tasks) and
-    the live packet views are back where they were once the test's objects are gone:
-    zero in a clean process (relative, so that an earlier test's leak is reported
-    there, not here)."""
-    before = snapshot()
-    yield
-    assert snapshot() == before
+# every test leaves the engine counters and live views as it found them (conftest)
+pytestmark = pytest.mark.usefixtures("leaves_nothing")
 
 
 class Sink(gpac.FilterCustom):

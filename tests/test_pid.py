@@ -18,20 +18,8 @@ SRC = "avgen:type=v:dur=1/5:sizes=64x48"  # 5 raw video frames, 25 fps
 NO_TS = (1 << 64) - 1
 
 
-def snapshot() -> Any:
-    gc.collect()
-    return _gpac._counters(), _gpac._live_views()
-
-
-@pytest.fixture(autouse=True)
-def leaves_nothing() -> Any:
-    """The engine counters (sessions, filters, PIDs, packets, property maps, tasks) and
-    the live packet views are back where they were once the test's objects are gone:
-    zero in a clean process (relative, so that an earlier test's leak is reported
-    there, not here)."""
-    before = snapshot()
-    yield
-    assert snapshot() == before
+# every test leaves the engine counters and live views as it found them (conftest)
+pytestmark = pytest.mark.usefixtures("leaves_nothing")
 
 
 class Sink(gpac.FilterCustom):

@@ -22,6 +22,8 @@ import pytest
 import gpac
 from gpac import _gpac
 
+from conftest import engine_snapshot
+
 np = pytest.importorskip("numpy")
 
 SRC = "avgen:type=v:dur=1/5:sizes=64x48"  # 5 frames
@@ -29,20 +31,8 @@ SRC_LONG = "avgen:type=v:dur=1:sizes=32x16"  # 25 frames: every forwarding mode 
 FRAME_SIZE = 64 * 48 * 3 // 2
 
 
-def snapshot() -> Any:
-    gc.collect()
-    return _gpac._counters(), _gpac._live_views()
-
-
-@pytest.fixture(autouse=True)
-def leaves_nothing() -> Any:
-    """The engine counters (sessions, filters, PIDs, packets, property maps, tasks) and
-    the live packet views are back where they were once the test's objects are gone:
-    zero in a clean process (relative, so that an earlier test's leak is reported
-    there, not here)."""
-    before = snapshot()
-    yield
-    assert snapshot() == before
+# every test leaves the engine counters and live views as it found them (conftest)
+pytestmark = pytest.mark.usefixtures("leaves_nothing")
 
 
 def addr(arr: Any) -> int:
@@ -138,7 +128,7 @@ def run_graph(sink_cls: Any = Sink, fwd_cls: Any = None, src: str = SRC) -> Any:
 
 def test_input_data_is_a_read_only_zero_copy_array() -> None:
     got: Dict[str, Any] = {}
-    counters, views = snapshot()
+    counters, views = engine_snapshot()
 
     class S(Sink):
         def on_packet(self, pid: gpac.FilterPid, pck: gpac.FilterPacket) -> None:
@@ -178,7 +168,7 @@ def test_input_data_is_a_read_only_zero_copy_array() -> None:
 
 def test_arrays_stay_valid_after_drop_send_and_delete() -> None:
     kept: List[Tuple[Any, bytes]] = []
-    views = snapshot()[1]
+    views = engine_snapshot()[1]
 
     class F(Forward):
         def on_input(self, pid: gpac.FilterPid, opid: gpac.FilterPid,
@@ -214,7 +204,7 @@ def test_arrays_stay_valid_after_drop_send_and_delete() -> None:
 
 def test_live_views_follow_exporter_lifetime() -> None:
     arrays: List[Any] = []
-    views = snapshot()[1]
+    views = engine_snapshot()[1]
 
     class S(Sink):
         def on_packet(self, pid: gpac.FilterPid, pck: gpac.FilterPacket) -> None:
