@@ -688,12 +688,15 @@ def test_set_max_pids_accepts_more_inputs() -> None:
 def test_notify_failure(kind: int) -> None:
     class S(Sink):
         def process(self) -> int:
-            if self.packets:
+            super().process()
+            if self.packets and not self.failed:
+                self.failed = True
                 self.notify_failure(gpac.GF_CORRUPTED_DATA, kind)
                 for pid in self.ipids:
                     pid.send_event(gpac.FilterEvent(gpac.GF_FEVT_STOP))
-                return 0
-            return super().process()
+            return 0
+
+        failed = False
 
     fs = gpac.FilterSession()
     fs.load(SRC)

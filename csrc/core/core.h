@@ -187,6 +187,7 @@ struct GpPid {
     GpQueueEntry *queue;    /* ring buffer */
     uint32_t q_head, q_count, q_alloc;
     uint64_t q_dur_us;      /* buffered duration */
+    uint64_t q_bytes;       /* buffered payload bytes */
     uint32_t max_buffer_us;
     uint32_t max_units;
     bool configured;

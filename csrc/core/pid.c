@@ -10,6 +10,12 @@
 atomic_llong gp__live_pids;
 
 #define GP_PID_DEFAULT_UNITS 4
+/* Without a unit or duration limit set, small packets queue until BATCH_UNITS of them or
+ * BATCH_BYTES are waiting: the consumer then takes them in batches, which divides the
+ * per-call cost (scheduler task, Python callback) for streams of small packets. Frames
+ * of raw video stay at DEFAULT_UNITS (one is over BATCH_BYTES). */
+#define GP_PID_BATCH_UNITS 64
+#define GP_PID_BATCH_BYTES (256u * 1024u)
 #define GP_PID_HARD_UNITS 4096
 
 static void
@@ -112,6 +118,7 @@ gp__pid_flush(GpPid *pid)
     if (pid->kind == GP_PID_INPUT) {
         pid->q_count = pid->q_head = 0;
         pid->q_dur_us = 0;
+        pid->q_bytes = 0;
     } else {
         pid->nb_pending = 0;
     }
@@ -443,6 +450,9 @@ gp_pid_drop_packet(GpPid *in)
     uint32_t ts = gp_packet_timescale(e.pck);
     uint64_t dur = ts ? (uint64_t)gp_packet_info_const(e.pck)->dur * 1000000u / ts : 0;
     in->q_dur_us = in->q_dur_us > dur ? in->q_dur_us - dur : 0;
+    uint32_t bytes = 0;
+    gp_packet_data(e.pck, &bytes);
+    in->q_bytes = in->q_bytes > bytes ? in->q_bytes - bytes : 0;
     bool unblocked = was_full && !gp__pid_inst_full(in);
     GpFilter *producer = in->opid ? in->opid->filter : NULL;
     pthread_mutex_unlock(&in->lock);
@@ -532,8 +542,9 @@ gp_pid_get_max_buffer(GpPid *in)
     return in && in->kind == GP_PID_INPUT ? in->max_buffer_us : 0;
 }
 
-/* Full: at least max_units packets and, when a duration limit is set, at least that
- * much buffered; a hard unit cap bounds memory when packets carry no duration. */
+/* Full: at least max_units packets (else DEFAULT_UNITS and a batch of small ones) and,
+ * when a duration limit is set, at least that much buffered; a hard unit cap bounds
+ * memory when packets carry no duration. */
 bool
 gp__pid_inst_full(const GpPid *in)
 {
@@ -541,6 +552,9 @@ gp__pid_inst_full(const GpPid *in)
     if (in->q_count >= GP_PID_HARD_UNITS)
         return true;
     if (in->q_count < units)
+        return false;
+    if (!in->max_units && !in->max_buffer_us && in->q_count < GP_PID_BATCH_UNITS &&
+        in->q_bytes < GP_PID_BATCH_BYTES)
         return false;
     return !in->max_buffer_us || in->q_dur_us >= in->max_buffer_us;
 }

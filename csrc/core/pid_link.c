@@ -40,6 +40,9 @@ gp__pid_queue_push(GpPid *in, GpPacket *pck, GpPropMap *props)
         uint32_t ts = gp_packet_timescale(pck);
         if (ts)
             in->q_dur_us += (uint64_t)gp_packet_info_const(pck)->dur * 1000000u / ts;
+        uint32_t size = 0;
+        gp_packet_data(pck, &size);
+        in->q_bytes += size;
         in->is_eos = false;
     } else {
         in->eos_received = true;

@@ -139,6 +139,61 @@ ffdmx_read_ahead(GpFilter *f, FfdmxCtx *ctx)
 
 /* ---- open ---- */
 
+/* False when the top-level boxes of a seekable file end without a moof (the file is
+ * not fragmented); true otherwise, or when it cannot be told. The read position is
+ * restored. */
+static bool
+ffdmx_maybe_fragmented(AVIOContext *pb)
+{
+    int64_t here = avio_tell(pb), size = avio_size(pb), pos = 0;
+    bool frag = true;
+    if (!pb->seekable || here < 0 || size <= 0)
+        return true;
+    for (int i = 0; i < 64 && pos + 8 <= size && avio_seek(pb, pos, SEEK_SET) >= 0; i++) {
+        uint64_t len = avio_rb32(pb);
+        uint32_t type = avio_rl32(pb);
+        if (len == 1)
+            len = avio_rb64(pb);
+        else if (len == 0)
+            len = (uint64_t)(size - pos);
+        if (type == MKTAG('m', 'o', 'o', 'f') || len < 8 || pb->eof_reached)
+            break;
+        pos += (int64_t)len;
+        if (pos >= size) {
+            frag = false;
+            break;
+        }
+    }
+    avio_seek(pb, here, SEEK_SET);
+    return frag;
+}
+
+/* True for an ISOBMFF/QuickTime file whose sample tables index every sample (not
+ * fragmented) and whose streams are all of codecs stored one access unit per sample:
+ * FFmpeg's parsers then add nothing to the packets (same data, timestamps, durations and
+ * keyframe flags) but cost a third of the demuxing time, so they are not run. */
+static bool
+ffdmx_framed_input(AVFormatContext *fc)
+{
+    if (!fc->iformat || strncmp(fc->iformat->name, "mov,", 4) || !fc->nb_streams ||
+        ffdmx_maybe_fragmented(fc->pb))
+        return false;
+    for (unsigned i = 0; i < fc->nb_streams; i++) {
+        const AVStream *st = fc->streams[i];
+        switch (st->codecpar->codec_id) {
+        case AV_CODEC_ID_H264: case AV_CODEC_ID_HEVC: case AV_CODEC_ID_AV1:
+        case AV_CODEC_ID_VP9: case AV_CODEC_ID_AAC: case AV_CODEC_ID_OPUS:
+            break;
+        default:
+            return false;
+        }
+        /* every sample in the moov's tables (a fragmented file has none or some) */
+        if (st->nb_frames <= 0 || avformat_index_get_entries_count(st) != st->nb_frames)
+            return false;
+    }
+    return true;
+}
+
 static GpErr
 ffdmx_open(GpFilter *f, FfdmxCtx *ctx)
 {
@@ -170,6 +225,8 @@ ffdmx_open(GpFilter *f, FfdmxCtx *ctx)
         return ffdmx_fail(f, ffg_err(ret) == GP_URL_ERROR ? GP_URL_ERROR
                                                            : GP_NON_COMPLIANT_BITSTREAM,
                           ctx->src, "open input", ret, NULL);
+    if (ffdmx_framed_input(ctx->fc))
+        ctx->fc->flags |= AVFMT_FLAG_NOPARSE;
     ret = avformat_find_stream_info(ctx->fc, NULL);
     if (ret < 0)
         return ffdmx_fail(f, GP_NON_COMPLIANT_BITSTREAM, ctx->src, "find the streams of", ret,
