@@ -532,7 +532,6 @@ filter_traverse(PyObject *op, visitproc visit, void *arg)
 {
     PyFilter *self = Filter_CAST(op);
     Py_VISIT(Py_TYPE(op));
-    Py_VISIT(self->dict);
     Py_VISIT(self->session);
     return 0;
 }
@@ -541,7 +540,6 @@ static int
 filter_clear(PyObject *op)
 {
     PyFilter *self = Filter_CAST(op);
-    Py_CLEAR(self->dict);
     Py_CLEAR(self->session);
     return 0;
 }
@@ -587,7 +585,6 @@ filter_repr(PyObject *op)
 }
 
 static PyMemberDef filter_members[] = {
-    {"__dictoffset__", T_PYSSIZET, offsetof(PyFilter, dict), READONLY, NULL},
     {"__weaklistoffset__", T_PYSSIZET, offsetof(PyFilter, weakrefs), READONLY, NULL},
     {NULL, 0, 0, 0, NULL},
 };
@@ -599,7 +596,6 @@ PyDoc_STRVAR(filter_doc,
              "deleted raises GPACError.");
 
 static PyType_Slot filter_slots[] = {
-    {Py_tp_doc, (void *)filter_doc},
     {Py_tp_dealloc, filter_dealloc},
     {Py_tp_traverse, filter_traverse},
     {Py_tp_clear, filter_clear},
@@ -611,10 +607,11 @@ static PyType_Slot filter_slots[] = {
     {0, NULL},
 };
 
-/* BASETYPE: FilterCustom derives from it (instances of Python subclasses of Filter
- * itself cannot be created: no tp_new). */
+/* The C part of Filter, without instance dict: Filter itself is made over it by
+ * py_add_dict_class (a managed __dict__). BASETYPE: FilterCustom derives from it; not
+ * instantiable (no tp_new), nor is Filter. */
 static PyType_Spec filter_spec = {
-    .name = "gpac._gpac.Filter",
+    .name = "gpac._gpac._FilterBase",
     .basicsize = sizeof(PyFilter),
     .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_IMMUTABLETYPE |
              Py_TPFLAGS_BASETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
@@ -624,10 +621,15 @@ static PyType_Spec filter_spec = {
 int
 py_filter_setup(PyObject *module, py_state *st)
 {
-    if (py_add_type(module, &filter_spec, NULL, &st->Filter_Type) < 0)
+    st->FilterBase_Type = PyType_FromModuleAndSpec(module, &filter_spec, NULL);
+    if (!st->FilterBase_Type)
         return -1;
 #if PY_VERSION_HEX < 0x030A0000
-    ((PyTypeObject *)st->Filter_Type)->tp_new = NULL; /* not instantiable */
+    ((PyTypeObject *)st->FilterBase_Type)->tp_new = NULL; /* not instantiable */
 #endif
-    return 0;
+    PyObject *bases = PyTuple_Pack(1, st->FilterBase_Type);
+    int rc = bases ? py_add_dict_class(module, "Filter", bases, filter_doc, &st->Filter_Type)
+                   : -1;
+    Py_XDECREF(bases);
+    return rc;
 }

@@ -463,7 +463,12 @@ custom_init(PyObject *op, PyObject *args, PyObject *kwds)
 static PyObject *
 custom_new(PyTypeObject *tp, PyObject *args, PyObject *kwds)
 {
-    PyFilterCustom *self = (PyFilterCustom *)tp->tp_alloc(tp, 0);
+    /* object.__new__ rather than tp_alloc: it also lays out the instance attributes
+     * inline (3.11+), which is what lets the interpreter specialize self.x in process() */
+    PyObject *noargs = PyTuple_New(0);
+    PyFilterCustom *self = noargs ? (PyFilterCustom *)PyBaseObject_Type.tp_new(tp, noargs, NULL)
+                                  : NULL;
+    Py_XDECREF(noargs);
     if (!self)
         return NULL;
     self->ipids = PyList_New(0);
@@ -481,7 +486,6 @@ custom_traverse(PyObject *op, visitproc visit, void *arg)
 {
     PyFilterCustom *self = Custom_CAST(op);
     Py_VISIT(Py_TYPE(op));
-    Py_VISIT(self->base.dict);
     Py_VISIT(self->base.session);
     Py_VISIT(self->ipids);
     Py_VISIT(self->opids);
@@ -493,7 +497,6 @@ static int
 custom_clear(PyObject *op)
 {
     PyFilterCustom *self = Custom_CAST(op);
-    Py_CLEAR(self->base.dict);
     Py_CLEAR(self->base.session);
     Py_CLEAR(self->ipids);
     Py_CLEAR(self->opids);
@@ -543,7 +546,6 @@ PyDoc_STRVAR(custom_doc,
              "configure_pid returning GF_REQUIRES_NEW_INSTANCE refuses the PID.");
 
 static PyType_Slot custom_slots[] = {
-    {Py_tp_doc, (void *)custom_doc},
     {Py_tp_new, custom_new},
     {Py_tp_init, custom_init},
     {Py_tp_dealloc, custom_dealloc},
@@ -555,8 +557,11 @@ static PyType_Slot custom_slots[] = {
     {0, NULL},
 };
 
+/* The C part of FilterCustom; FilterCustom is made over it and Filter by
+ * py_add_dict_class, so that the attributes a subclass keeps on self (self.nb += 1 in
+ * process()) take the interpreter's fast paths. */
 static PyType_Spec custom_spec = {
-    .name = "gpac._gpac.FilterCustom",
+    .name = "gpac._gpac._FilterCustomBase",
     .basicsize = sizeof(PyFilterCustom),
     .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_IMMUTABLETYPE |
              Py_TPFLAGS_BASETYPE,
@@ -566,5 +571,14 @@ static PyType_Spec custom_spec = {
 int
 py_filter_custom_setup(PyObject *module, py_state *st)
 {
-    return py_add_type(module, &custom_spec, st->Filter_Type, &st->FilterCustom_Type);
+    st->FilterCustomBase_Type = PyType_FromModuleAndSpec(module, &custom_spec,
+                                                         st->FilterBase_Type);
+    if (!st->FilterCustomBase_Type)
+        return -1;
+    PyObject *bases = PyTuple_Pack(2, st->FilterCustomBase_Type, st->Filter_Type);
+    int rc = bases ? py_add_dict_class(module, "FilterCustom", bases, custom_doc,
+                                       &st->FilterCustom_Type)
+                   : -1;
+    Py_XDECREF(bases);
+    return rc;
 }

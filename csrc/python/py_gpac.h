@@ -93,8 +93,7 @@ PyObject *py_task_post(PySession *ses, PyObject *task);
 
 typedef struct PyFilter {
     PyObject_HEAD
-    PyObject *dict;
-    PyObject *weakrefs;
+    PyObject *weakrefs;   /* __dict__: managed by the interpreter (py_add_dict_class) */
     GpFilter *f;          /* NULL once the engine destroyed the filter */
     PySession *session;   /* strong reference */
     bool rsid;            /* require_source_id() was called (recorded only) */
@@ -282,6 +281,10 @@ PyObject *py_packet_new_shared(py_state *st, PyPid *opid, PyObject *data);
 GpPacket *py_packet_new_clone(py_state *st, PyObject *ipck, GpPid *opid);
 /* py_packet_fields.c: timing, flags and data of FilterPacket (getset table). */
 extern PyGetSetDef py_packet_getset[];
+/* FilterPacket's tp_getattro, with a fast path for py_packet_fast_names (interned in
+ * py_state.pck_fast_names by py_module.c). */
+PyObject *py_packet_getattro(PyObject *op, PyObject *name);
+extern const char *const py_packet_fast_names[PY_PCK_FAST_NAMES];
 
 /* ================= py_packet_view.c: zero-copy export ================= */
 
@@ -413,5 +416,10 @@ int py_args_unpack(const char *fname, PyObject *const *args, Py_ssize_t nargs,
  * its defining module) to the module under its short name; *slot gets a strong
  * reference. py_module.c. */
 int py_add_type(PyObject *module, PyType_Spec *spec, PyObject *base, PyObject **slot);
+/* Adds class `name`, made by type(name, bases, {...}) over C base types that have no
+ * instance dict: the interpreter gives its instances a managed __dict__ (fast attribute
+ * access in Python subclasses too). *slot gets a strong reference. py_module.c. */
+int py_add_dict_class(PyObject *module, const char *name, PyObject *bases, const char *doc,
+                      PyObject **slot);
 
 #endif /* GP_PY_GPAC_H */

@@ -177,6 +177,25 @@ py_add_type(PyObject *module, PyType_Spec *spec, PyObject *base, PyObject **slot
     return PyModule_AddObjectRef(module, dot ? dot + 1 : spec->name, tp);
 }
 
+/* A class made like a Python class statement, so that the interpreter manages its
+ * instance dictionary (3.11+: attribute access on instances of it and of its Python
+ * subclasses is specialized, which it never is for a C type with __dictoffset__). */
+int
+py_add_dict_class(PyObject *module, const char *name, PyObject *bases, const char *doc,
+                  PyObject **slot)
+{
+    PyObject *tp = NULL;
+    PyObject *ns = Py_BuildValue("{s:s,s:s,s:s}", "__module__", "gpac._gpac", "__qualname__",
+                                 name, "__doc__", doc);
+    if (ns)
+        tp = PyObject_CallFunction((PyObject *)&PyType_Type, "sOO", name, bases, ns);
+    Py_XDECREF(ns);
+    if (!tp)
+        return -1;
+    *slot = tp;
+    return PyModule_AddObjectRef(module, name, tp);
+}
+
 /* ---- multi-phase init ---- */
 
 static int
@@ -200,6 +219,11 @@ gpac_intern_names(py_state *st)
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         *names[i].slot = PyUnicode_InternFromString(names[i].text);
         if (!*names[i].slot)
+            return -1;
+    }
+    for (int i = 0; i < PY_PCK_FAST_NAMES; i++) {
+        st->pck_fast_names[i] = PyUnicode_InternFromString(py_packet_fast_names[i]);
+        if (!st->pck_fast_names[i])
             return -1;
     }
     return 0;

@@ -678,6 +678,7 @@ static PyType_Slot packet_slots[] = {
     {Py_tp_methods, packet_methods},
     {Py_tp_members, packet_members},
     {Py_tp_getset, py_packet_getset},
+    {Py_tp_getattro, py_packet_getattro},
     {Py_tp_setattro, PyObject_GenericSetAttr}, /* own __setattr__: user attributes */
     {0, NULL},
 };

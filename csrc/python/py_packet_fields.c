@@ -190,6 +190,26 @@ packet_data_get(PyObject *op, void *closure)
     return py_packet_view_data(py_state_of(op), self->pck, writable);
 }
 
+/* The fields read for every packet in a loop, in py_state.pck_fast_names order. */
+static const PacketField fast_fields[PY_PCK_FAST_NAMES] = {PF_DTS, PF_CTS, PF_SIZE, PF_DUR,
+                                                          PF_SAP};
+const char *const py_packet_fast_names[PY_PCK_FAST_NAMES] = {"dts", "cts", "size", "dur",
+                                                              "sap"};
+
+/* FilterPacket's tp_getattro: those fields are found by comparing the (interned) name
+ * with theirs, which skips the type lookup and the descriptor call of the generic path
+ * (3.11+ never specializes reads of C getters); the rest goes the generic way. Same
+ * result either way: the fields are data descriptors, never shadowed by __dict__. */
+PyObject *
+py_packet_getattro(PyObject *op, PyObject *name)
+{
+    py_state *st = py_state_of(op);
+    for (int i = 0; i < PY_PCK_FAST_NAMES; i++)
+        if (name == st->pck_fast_names[i])
+            return packet_field_get(op, (void *)(intptr_t)fast_fields[i]);
+    return PyObject_GenericGetAttr(op, name);
+}
+
 #define RW(name, id, doc) \
     {name, packet_field_get, packet_field_set, doc, (void *)(intptr_t)(id)}
 #define RO(name, id, doc) {name, packet_field_get, NULL, doc, (void *)(intptr_t)(id)}

@@ -18,6 +18,7 @@
  * user_event, quality_switch, visibility_hint, buffer_req, seg_size, frag_size,
  * file_del, transport_hints, ntp, and the user-event sub-structs. */
 #define PY_NB_EVENT_TYPES 24
+#define PY_PCK_FAST_NAMES 5 /* FilterPacket fields with a fast read path */
 
 typedef struct py_state {
     /* ---- every PyObject * first: py_module.c traverses [first_obj, last_obj] ---- */
@@ -42,8 +43,9 @@ typedef struct py_state {
 
     /* py_session.c, py_task.c */
     PyObject *FilterSession_Type, *FilterTask_Type;
-    /* py_filter.c, py_filter_custom.c */
-    PyObject *Filter_Type, *FilterCustom_Type;
+    /* py_filter.c, py_filter_custom.c: the public classes (made with a managed
+     * __dict__ by py_add_dict_class) and the C types under them */
+    PyObject *Filter_Type, *FilterCustom_Type, *FilterBase_Type, *FilterCustomBase_Type;
     /* py_pid.c */
     PyObject *FilterPid_Type;
     /* py_packet.c, py_packet_view.c */
@@ -63,6 +65,8 @@ typedef struct py_state {
     PyObject *str_configure_pid, *str_process, *str_process_event;
     PyObject *str_reconfigure_output, *str_packet_release, *str_on_filter_new;
     PyObject *str_on_filter_del, *str_on_prop_enum, *str_execute, *str_on_gl_activate;
+    /* FilterPacket fields read through py_packet_getattro's fast path */
+    PyObject *pck_fast_names[PY_PCK_FAST_NAMES];
 
     PyObject *last_obj_marker; /* always NULL */
     /* ---- plain C fields ---- */

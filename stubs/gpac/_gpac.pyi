@@ -973,7 +973,6 @@ def _counters() -> Dict[str, int]:
 
 
 # ---- filter ----
-@disjoint_base
 class Filter:
     """A filter of a session, built-in or custom. Made by the binding only (Filter() raises
     TypeError; FilterCustom is the class to derive from). One object per filter:
@@ -1063,7 +1062,6 @@ class Filter:
 
 # ================= py_filter_custom.c, py_filter_custom_attrs.c (API.md 2.4) ============
 
-@disjoint_base
 class FilterCustom(Filter):
     """Base class of filters written in Python. Subclasses call
     FilterCustom.__init__(self, session, 'Name[:options]') first. The callbacks the class
