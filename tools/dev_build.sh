@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Development build of the extension outside pip: builds csrc/ with CMake into
-# OUTDIR/build and assembles an importable package in OUTDIR/pkg (gpac/, libgpac/ and
-# the compiled _gpac), so several people can build and test at once without touching
-# the installed package:
+# OUTDIR/build and assembles an importable package in OUTDIR/pkg (gpac/, libgpac/, the
+# compiled _gpac and its FFmpeg module libgpac_ffmpeg.so.N), so several people can build
+# and test at once without touching the installed package:
 #   tools/dev_build.sh /tmp/mybuild [-DGP_ASAN=ON ...]
 #   PYTHONPATH=/tmp/mybuild/pkg python3 -m pytest tests/test_session.py
 set -euo pipefail
@@ -19,5 +19,7 @@ mkdir -p "$out/pkg/gpac" "$out/pkg/libgpac"
 cp "$root"/gpac/*.py "$root"/gpac/py.typed "$out/pkg/gpac/"
 cp "$root"/libgpac/*.py "$out/pkg/libgpac/"
 cp "$root"/stubs/gpac/*.pyi "$out/pkg/gpac/"
-cp "$out"/build/_gpac*.so "$out/pkg/gpac/"
+# the FFmpeg module goes next to _gpac, where _gpac looks for it on first use of the
+# filter registry (built with the same sanitizer flags)
+cp "$out"/build/_gpac*.so "$out"/build/libgpac_ffmpeg.so.* "$out/pkg/gpac/"
 echo "built: PYTHONPATH=$out/pkg"

@@ -281,7 +281,9 @@ gp_session_load_filter(GpSession *s, const char *desc, GpErr *err)
     char *alias = cls ? NULL : encoder_shortcut(s, desc, &cls);
     if (!cls) {
         e = GP_FILTER_NOT_FOUND;
-        gp_session_set_error(s, e, NULL, "unknown filter '%s'", name);
+        const char *why = gp_registry_missing_reason(name);
+        gp_session_set_error(s, e, NULL, "unknown filter '%s'%s%s", name, why ? ": " : "",
+                             why ? why : "");
         goto done;
     }
     f = gp__filter_new(s, cls, alias ? alias : desc, GP_ARGS_NAME, &e);

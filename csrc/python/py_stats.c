@@ -367,8 +367,10 @@ stats_find_class(py_state *st, PyObject *name, const char *what)
         return NULL;
     const GpFilterClass *cls = strlen(s) == (size_t)len ? gp_registry_find(s) : NULL;
     if (!cls) {
-        char reason[160];
-        snprintf(reason, sizeof(reason), "no filter named '%.100s'", s);
+        char reason[1200];
+        const char *why = gp_registry_missing_reason(s);
+        snprintf(reason, sizeof(reason), "no filter named '%.100s'%s%s", s, why ? ": " : "",
+                 why ? why : "");
         py_err_set(st, GP_FILTER_NOT_FOUND, NULL, what, reason);
     }
     return cls;

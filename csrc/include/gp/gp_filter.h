@@ -116,10 +116,40 @@ typedef struct GpFilterClass {
 
 /* ---- Registry (csrc/filters/filter_list.h) ---- */
 
-/* threads: any. transfer: none (static). */
+/* The core classes, then the FFmpeg-backed ones. Those come from
+ * gp_registry_ffmpeg_classes on the first call that needs them (count, at, a find
+ * that the core classes do not answer), so a program that never looks past the core
+ * filters never maps FFmpeg. threads: any. transfer: none (static). */
 uint32_t gp_registry_count(void);
 const GpFilterClass *gp_registry_at(uint32_t i);
 const GpFilterClass *gp_registry_find(const char *name);
+
+/* Why the built-in class `name` is not in the registry: the reason the FFmpeg-backed
+ * classes could not be loaded ("FFmpeg filters unavailable: ...") when `name` is one of
+ * them; NULL when it is registered or not a built-in name. transfer: none (static).
+ * threads: any. */
+const char *gp_registry_missing_reason(const char *name);
+
+/* Provider of the FFmpeg-backed classes, called once by the registry; one of two
+ * implementations is linked: the classes themselves (ffmpeg/ffmpeg_classes.c, the CLI
+ * and the C tests) or a loader of the module gpac/libgpac_ffmpeg.so.<ABI> (the Python
+ * extension, core/registry_ffmpeg_lazy.c). On failure: NULL, *nb = 0 and *why set to a
+ * message (already logged). transfer: none (static). threads: any (called once). */
+const GpFilterClass *const *gp_registry_ffmpeg_classes(uint32_t *nb, const char **why);
+
+/* What the FFmpeg module's entry point GP_FILTER_MODULE_ENTRY returns. The loader
+ * refuses a module built against another layout of the engine's structures. */
+#define GP_FILTER_MODULE_ABI 1
+#define GP_FILTER_MODULE_ENTRY "gp_filter_module_ffmpeg"
+typedef struct GpFilterModule {
+    uint32_t abi;           /* GP_FILTER_MODULE_ABI */
+    uint32_t class_size;    /* sizeof(GpFilterClass) */
+    uint32_t arg_size;      /* sizeof(GpArg) */
+    uint32_t cap_size;      /* sizeof(GpCap) */
+    uint32_t nb_classes;
+    const GpFilterClass *const *classes;
+} GpFilterModule;
+typedef const GpFilterModule *(*GpFilterModuleEntry)(void);
 
 /* ---- Filter instances ---- */
 
