@@ -163,3 +163,45 @@ def test_raw_frames_stay_bounded() -> None:
     fs.run()
     assert c.nb == 25 and max(c.queued) <= 4
     fs.delete()
+
+
+def test_dropped_wrappers_are_reused_only_when_unreferenced(small_mp4: Path) -> None:
+    """get_packet() reuses a dropped packet's wrapper only when nothing else holds it:
+    one the script keeps, or gave an attribute after the drop, stays that dropped
+    packet (raises on use, keeps its attribute) while the loop goes on."""
+    seen: List[int] = []
+    kept: List[Any] = []
+
+    class Loop(Counter):
+        def process(self) -> int:
+            for pid in self.ipids:
+                while True:
+                    pck = pid.get_packet()
+                    if pck is None:
+                        break
+                    seen.append(id(pck))
+                    if self.nb % 50 == 0:
+                        kept.append(pck)
+                    elif self.nb % 50 == 1:
+                        pid.drop_packet()
+                        pck.note = self.nb
+                        kept.append(pck)
+                        self.nb += 1
+                        continue
+                    self.nb += 1
+                    pid.drop_packet()
+            return 0
+
+    fs = gpac.FilterSession()
+    src = fs.load_src(str(small_mp4))
+    Loop(fs).set_source(src)
+    fs.run()
+    assert len(seen) == 200
+    assert len(set(seen)) < 20
+    assert len({id(k) for k in kept}) == len(kept) == 8
+    for k in kept:
+        with pytest.raises(gpac.GPACError):
+            k.dts
+    notes = [getattr(k, "note", None) for k in kept]
+    assert [n for n in notes if n is not None] == [1, 51, 101, 151]
+    fs.delete()

@@ -185,6 +185,10 @@ extern PyGetSetDef py_filter_custom_getset[];
 #define Py_TPFLAGS_DISALLOW_INSTANTIATION 0
 #endif
 
+/* Wrappers of dropped input packets a PID keeps for reuse (py_pid_pck.c): two, as the
+ * loop variable still holds the previous one when the next get_packet() runs. */
+#define PY_PID_SPARES 2
+
 typedef struct PyPid {
     PyObject_HEAD
     PyObject *dict;
@@ -194,6 +198,7 @@ typedef struct PyPid {
     PyObject *pck;        /* FilterPacket returned by get_packet() until drop_packet() */
     uint32_t drops;       /* drop_packet() calls: get_packet() notices one made by the
                            * configure_pid it may trigger (py_pid_pck.c) */
+    PyObject *spare[PY_PID_SPARES]; /* dropped FilterPackets get_packet() may reuse */
 } PyPid;
 
 /* Wrapper of a PID handle held by filter `owner`: its udata, created when absent.
@@ -208,6 +213,8 @@ int py_pid_check(PyPid *self);
  * the stubs may declare __getattr__/__setattr__ (scripts set their own attributes on
  * PIDs and packets) and still match the module. */
 PyObject *py_attr_missing(PyObject *self, PyObject *name);
+/* py_pid_pck.c: releases the spare packet wrappers (detach, clear). */
+void py_pid_clear_spares(PyPid *self);
 /* py_pid_pck.c: FilterPid methods that move packets, listed in py_pid.c's table. */
 PyObject *py_pid_get_packet(PyObject *self, PyObject *unused);
 PyObject *py_pid_drop_packet(PyObject *self, PyObject *unused);

@@ -203,7 +203,8 @@ const char *const py_packet_fast_names[PY_PCK_FAST_NAMES] = {"dts", "cts", "size
 PyObject *
 py_packet_getattro(PyObject *op, PyObject *name)
 {
-    py_state *st = py_state_of(op);
+    /* FilterPacket cannot be subclassed: its own module state, without an MRO walk */
+    py_state *st = (py_state *)PyType_GetModuleState(Py_TYPE(op));
     for (int i = 0; i < PY_PCK_FAST_NAMES; i++)
         if (name == st->pck_fast_names[i])
             return packet_field_get(op, (void *)(intptr_t)fast_fields[i]);

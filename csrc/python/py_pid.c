@@ -83,6 +83,7 @@ py_pid_detach(PyPid *self)
         py_packet_pid_gone((PyPacket *)pck);
         Py_DECREF(pck);
     }
+    py_pid_clear_spares(self);
 }
 
 int
@@ -620,6 +621,8 @@ pid_traverse(PyObject *op, visitproc visit, void *arg)
     Py_VISIT(self->dict);
     Py_VISIT(self->filter);
     Py_VISIT(self->pck);
+    for (int i = 0; i < PY_PID_SPARES; i++)
+        Py_VISIT(self->spare[i]);
     return 0;
 }
 
@@ -629,6 +632,7 @@ pid_clear(PyObject *op)
     PyPid *self = Pid_CAST(op);
     Py_CLEAR(self->dict);
     Py_CLEAR(self->pck);
+    py_pid_clear_spares(self);
     Py_CLEAR(self->filter);
     return 0;
 }

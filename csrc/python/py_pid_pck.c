@@ -50,6 +50,66 @@ pck_output(PyObject *op, GpPacket *pck, const char *what)
 
 /* ---- input side ---- */
 
+/* Wrapper reuse: a dropped input packet's wrapper that only the PID still references
+ * (no user attribute, weak reference or ref()) carries the next packet, so a read loop
+ * allocates no object per packet. Nobody else can see the reuse: the wrapper had no
+ * other reference. */
+static bool
+pck_reusable(py_state *st, PyObject *obj)
+{
+    PyPacket *p = (PyPacket *)obj;
+    return Py_IS_TYPE(obj, (PyTypeObject *)st->FilterPacket_Type) &&
+           p->kind == PY_PCK_INPUT && p->state == PY_PCK_DROPPED && !p->pck && !p->dict &&
+           !p->weakrefs && !p->user_refs && !p->has_shared;
+}
+
+/* Keeps the dropped wrapper (reference taken) in a free slot, or in place of one the
+ * script still holds; otherwise lets it go. */
+static void
+pck_keep_spare(PyPid *self, py_state *st, PyObject *pck)
+{
+    if (pck_reusable(st, pck)) {
+        for (int pass = 0; pass < 2; pass++)
+            for (int i = 0; i < PY_PID_SPARES; i++) {
+                PyObject *old = self->spare[i];
+                if (pass == 0 ? old != NULL : Py_REFCNT(old) == 1)
+                    continue;
+                self->spare[i] = pck;
+                Py_XDECREF(old);
+                return;
+            }
+    }
+    Py_DECREF(pck);
+}
+
+/* A spare wrapper nobody else holds, re-armed for head (reference taken), or NULL. */
+static PyObject *
+pck_reuse(PyPid *self, py_state *st, GpPacket *head)
+{
+    for (int i = 0; i < PY_PID_SPARES; i++) {
+        PyObject *obj = self->spare[i];
+        if (!obj || Py_REFCNT(obj) != 1)
+            continue;
+        self->spare[i] = NULL;
+        if (!pck_reusable(st, obj)) { /* an attribute set after the drop */
+            Py_DECREF(obj);
+            continue;
+        }
+        PyPacket *p = (PyPacket *)obj;
+        p->pck = gp_packet_ref(head);
+        p->state = PY_PCK_LIVE;
+        return obj;
+    }
+    return NULL;
+}
+
+void
+py_pid_clear_spares(PyPid *self)
+{
+    for (int i = 0; i < PY_PID_SPARES; i++)
+        Py_CLEAR(self->spare[i]);
+}
+
 PyObject *
 py_pid_get_packet(PyObject *op, PyObject *Py_UNUSED(ignored))
 {
@@ -88,7 +148,10 @@ py_pid_get_packet(PyObject *op, PyObject *Py_UNUSED(ignored))
         res = Py_None;
         goto done;
     }
-    res = py_packet_new(py_state_of(op), gp_packet_ref(head), self, PY_PCK_INPUT);
+    py_state *st = (py_state *)PyType_GetModuleState(Py_TYPE(op)); /* not subclassable */
+    res = pck_reuse(self, st, head);
+    if (!res)
+        res = py_packet_new(st, gp_packet_ref(head), self, PY_PCK_INPUT);
     if (res) {
         Py_INCREF(res);
         self->pck = res;
@@ -113,7 +176,7 @@ py_pid_drop_packet(PyObject *op, PyObject *Py_UNUSED(ignored))
     self->drops++;
     gp_pid_drop_packet(pid);
     py_packet_dropped((PyPacket *)pck);
-    Py_DECREF(pck);
+    pck_keep_spare(self, (py_state *)PyType_GetModuleState(Py_TYPE(op)), pck);
     Py_RETURN_NONE;
 }
 
