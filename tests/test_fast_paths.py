@@ -205,3 +205,20 @@ def test_dropped_wrappers_are_reused_only_when_unreferenced(small_mp4: Path) -> 
     notes = [getattr(k, "note", None) for k in kept]
     assert [n for n in notes if n is not None] == [1, 51, 101, 151]
     fs.delete()
+
+
+def test_pid_method_calls_are_specialized(small_mp4: Path) -> None:
+    """pid.get_packet() / pid.drop_packet() in a read loop take a specialized method
+    load (3.11: the PID has its instance dict from the start; 3.12+: it stays lazy)."""
+    if sys.version_info < (3, 11):
+        pytest.skip("no adaptive interpreter before 3.11")
+
+    fs = gpac.FilterSession()
+    src = fs.load_src(str(small_mp4))
+    Counter(fs).set_source(src)
+    fs.run()
+    fs.delete()
+    ops = [i.opname for i in dis.get_instructions(Counter.process, adaptive=True)  # type: ignore[call-arg]
+           if i.argval in ("get_packet", "drop_packet")]
+    assert len(ops) == 2 and not any(o.endswith("ADAPTIVE") or o in ("LOAD_METHOD", "LOAD_ATTR")
+                                     for o in ops), ops

@@ -66,6 +66,16 @@ py_pid_wrap(PyFilter *owner, GpPid *pid)
     PyPid *self = (PyPid *)tp->tp_alloc(tp, 0);
     if (!self)
         return NULL;
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030C0000
+    /* an instance dict from the start: 3.11 specializes pid.get_packet() and the other
+     * method calls of a type with __dictoffset__ only when the dict exists (3.12 and
+     * later only when it does not: it stays lazy there) */
+    self->dict = PyDict_New();
+    if (!self->dict) {
+        Py_DECREF(self);
+        return NULL;
+    }
+#endif
     self->pid = pid;
     Py_INCREF(owner);
     self->filter = owner;
