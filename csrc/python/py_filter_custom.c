@@ -471,6 +471,17 @@ custom_new(PyTypeObject *tp, PyObject *args, PyObject *kwds)
     Py_XDECREF(noargs);
     if (!self)
         return NULL;
+#if PY_VERSION_HEX >= 0x030D0000
+    /* 3.13+ lays attributes out inline only for classes without C fields; a plain
+     * (not key-sharing) dict is what its specializer accepts instead */
+    PyObject *dict = PyDict_New();
+    int set = dict ? PyObject_GenericSetDict((PyObject *)self, dict, NULL) : -1;
+    Py_XDECREF(dict);
+    if (set < 0) {
+        Py_DECREF(self);
+        return NULL;
+    }
+#endif
     self->ipids = PyList_New(0);
     self->opids = PyList_New(0);
     self->clock_den = 1;
@@ -571,11 +582,13 @@ static PyType_Spec custom_spec = {
 int
 py_filter_custom_setup(PyObject *module, py_state *st)
 {
-    st->FilterCustomBase_Type = PyType_FromModuleAndSpec(module, &custom_spec,
-                                                         st->FilterBase_Type);
+    PyObject *bases = PyTuple_Pack(1, st->FilterBase_Type); /* 3.9: a tuple, not a type */
+    st->FilterCustomBase_Type = bases ? PyType_FromModuleAndSpec(module, &custom_spec, bases)
+                                      : NULL;
+    Py_XDECREF(bases);
     if (!st->FilterCustomBase_Type)
         return -1;
-    PyObject *bases = PyTuple_Pack(2, st->FilterCustomBase_Type, st->Filter_Type);
+    bases = PyTuple_Pack(2, st->FilterCustomBase_Type, st->Filter_Type);
     int rc = bases ? py_add_dict_class(module, "FilterCustom", bases, custom_doc,
                                        &st->FilterCustom_Type)
                    : -1;

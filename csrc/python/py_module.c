@@ -168,7 +168,10 @@ static PyMethodDef module_methods[] = {
 int
 py_add_type(PyObject *module, PyType_Spec *spec, PyObject *base, PyObject **slot)
 {
-    PyObject *tp = PyType_FromModuleAndSpec(module, spec, base);
+    /* bases as a tuple: 3.9 accepts nothing else */
+    PyObject *bases = base ? PyTuple_Pack(1, base) : NULL;
+    PyObject *tp = !base || bases ? PyType_FromModuleAndSpec(module, spec, bases) : NULL;
+    Py_XDECREF(bases);
     if (!tp)
         return -1;
     *slot = tp;
