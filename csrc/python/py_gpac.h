@@ -199,6 +199,7 @@ typedef struct PyPid {
     uint32_t drops;       /* drop_packet() calls: get_packet() notices one made by the
                            * configure_pid it may trigger (py_pid_pck.c) */
     PyObject *spare[PY_PID_SPARES]; /* dropped FilterPackets get_packet() may reuse */
+    py_state *st;         /* the module's state (outlives the object: type -> module) */
 } PyPid;
 
 /* Wrapper of a PID handle held by filter `owner`: its udata, created when absent.
@@ -252,6 +253,7 @@ typedef struct PyPacket {
     /* new_pck_shared: the exporter of the Python memory, held until release */
     Py_buffer shared;
     bool has_shared;
+    py_state *st;         /* the module's state, for the per-packet paths */
 } PyPacket;
 
 /* New FilterPacket around pck. transfer: full on pck (the wrapper owns that reference).

@@ -112,6 +112,7 @@ py_packet_new(py_state *st, GpPacket *pck, PyPid *pid, PyPacketKind kind)
         gp_packet_unref(pck);
         return NULL;
     }
+    self->st = st;
     self->pck = pck;
     Py_XINCREF(pid);
     self->pid = pid;
@@ -216,6 +217,7 @@ py_packet_new_shared(py_state *st, PyPid *opid, PyObject *data)
     PyPacket *self = (PyPacket *)tp->tp_alloc(tp, 0);
     if (!self)
         return NULL;
+    self->st = st;
     Py_INCREF(opid);
     self->pid = opid;
     self->kind = PY_PCK_OUTPUT;

@@ -203,8 +203,7 @@ const char *const py_packet_fast_names[PY_PCK_FAST_NAMES] = {"dts", "cts", "size
 PyObject *
 py_packet_getattro(PyObject *op, PyObject *name)
 {
-    /* FilterPacket cannot be subclassed: its own module state, without an MRO walk */
-    py_state *st = (py_state *)PyType_GetModuleState(Py_TYPE(op));
+    py_state *st = Packet_CAST(op)->st;
     for (int i = 0; i < PY_PCK_FAST_NAMES; i++)
         if (name == st->pck_fast_names[i])
             return packet_field_get(op, (void *)(intptr_t)fast_fields[i]);

@@ -76,6 +76,7 @@ py_pid_wrap(PyFilter *owner, GpPid *pid)
         return NULL;
     }
 #endif
+    self->st = st;
     self->pid = pid;
     Py_INCREF(owner);
     self->filter = owner;

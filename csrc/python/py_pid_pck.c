@@ -148,7 +148,7 @@ py_pid_get_packet(PyObject *op, PyObject *Py_UNUSED(ignored))
         res = Py_None;
         goto done;
     }
-    py_state *st = (py_state *)PyType_GetModuleState(Py_TYPE(op)); /* not subclassable */
+    py_state *st = self->st;
     res = pck_reuse(self, st, head);
     if (!res)
         res = py_packet_new(st, gp_packet_ref(head), self, PY_PCK_INPUT);
@@ -176,7 +176,7 @@ py_pid_drop_packet(PyObject *op, PyObject *Py_UNUSED(ignored))
     self->drops++;
     gp_pid_drop_packet(pid);
     py_packet_dropped((PyPacket *)pck);
-    pck_keep_spare(self, (py_state *)PyType_GetModuleState(Py_TYPE(op)), pck);
+    pck_keep_spare(self, self->st, pck);
     Py_RETURN_NONE;
 }
 
