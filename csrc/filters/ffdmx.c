@@ -187,7 +187,8 @@ ffdmx_framed_input(AVFormatContext *fc)
         default:
             return false;
         }
-        /* every sample in the moov's tables (a fragmented file has none or some) */
+        /* the index is the sample table as is (no entries added or dropped, as an
+         * edit list or a damaged table may cause) */
         if (st->nb_frames <= 0 || avformat_index_get_entries_count(st) != st->nb_frames)
             return false;
     }

@@ -621,7 +621,7 @@ static PyType_Spec filter_spec = {
 int
 py_filter_setup(PyObject *module, py_state *st)
 {
-    st->FilterBase_Type = PyType_FromModuleAndSpec(module, &filter_spec, NULL);
+    st->FilterBase_Type = py_new_type(module, &filter_spec, NULL);
     if (!st->FilterBase_Type)
         return -1;
 #if PY_VERSION_HEX < 0x030A0000

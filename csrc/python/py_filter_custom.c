@@ -582,13 +582,10 @@ static PyType_Spec custom_spec = {
 int
 py_filter_custom_setup(PyObject *module, py_state *st)
 {
-    PyObject *bases = PyTuple_Pack(1, st->FilterBase_Type); /* 3.9: a tuple, not a type */
-    st->FilterCustomBase_Type = bases ? PyType_FromModuleAndSpec(module, &custom_spec, bases)
-                                      : NULL;
-    Py_XDECREF(bases);
+    st->FilterCustomBase_Type = py_new_type(module, &custom_spec, st->FilterBase_Type);
     if (!st->FilterCustomBase_Type)
         return -1;
-    bases = PyTuple_Pack(2, st->FilterCustomBase_Type, st->Filter_Type);
+    PyObject *bases = PyTuple_Pack(2, st->FilterCustomBase_Type, st->Filter_Type);
     int rc = bases ? py_add_dict_class(module, "FilterCustom", bases, custom_doc,
                                        &st->FilterCustom_Type)
                    : -1;

@@ -425,6 +425,9 @@ int py_args_unpack(const char *fname, PyObject *const *args, Py_ssize_t nargs,
  * its defining module) to the module under its short name; *slot gets a strong
  * reference. py_module.c. */
 int py_add_type(PyObject *module, PyType_Spec *spec, PyObject *base, PyObject **slot);
+/* The type py_add_type makes, not added to the module. New reference; NULL with an
+ * exception. py_module.c. */
+PyObject *py_new_type(PyObject *module, PyType_Spec *spec, PyObject *base);
 /* Adds class `name`, made by type(name, bases, {...}) over C base types that have no
  * instance dict: the interpreter gives its instances a managed __dict__ (fast attribute
  * access in Python subclasses too). *slot gets a strong reference. py_module.c. */

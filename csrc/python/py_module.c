@@ -165,13 +165,20 @@ static PyMethodDef module_methods[] = {
 
 /* ---- shared helpers ---- */
 
-int
-py_add_type(PyObject *module, PyType_Spec *spec, PyObject *base, PyObject **slot)
+PyObject *
+py_new_type(PyObject *module, PyType_Spec *spec, PyObject *base)
 {
     /* bases as a tuple: 3.9 accepts nothing else */
     PyObject *bases = base ? PyTuple_Pack(1, base) : NULL;
     PyObject *tp = !base || bases ? PyType_FromModuleAndSpec(module, spec, bases) : NULL;
     Py_XDECREF(bases);
+    return tp;
+}
+
+int
+py_add_type(PyObject *module, PyType_Spec *spec, PyObject *base, PyObject **slot)
+{
+    PyObject *tp = py_new_type(module, spec, base);
     if (!tp)
         return -1;
     *slot = tp;

@@ -55,43 +55,43 @@ pck_output(PyObject *op, GpPacket *pck, const char *what)
  * allocates no object per packet. Nobody else can see the reuse: the wrapper had no
  * other reference. */
 static bool
-pck_reusable(py_state *st, PyObject *obj)
+pck_reusable(const PyPid *pid, PyObject *obj)
 {
     PyPacket *p = (PyPacket *)obj;
-    return Py_IS_TYPE(obj, (PyTypeObject *)st->FilterPacket_Type) &&
+    return Py_IS_TYPE(obj, (PyTypeObject *)pid->st->FilterPacket_Type) &&
            p->kind == PY_PCK_INPUT && p->state == PY_PCK_DROPPED && !p->pck && !p->dict &&
            !p->weakrefs && !p->user_refs && !p->has_shared;
 }
 
-/* Keeps the dropped wrapper (reference taken) in a free slot, or in place of one the
+/* Keeps the dropped wrapper (reference taken) in a free slot, else in place of one the
  * script still holds; otherwise lets it go. */
 static void
-pck_keep_spare(PyPid *self, py_state *st, PyObject *pck)
+pck_keep_spare(PyPid *self, PyObject *pck)
 {
-    if (pck_reusable(st, pck)) {
-        for (int pass = 0; pass < 2; pass++)
-            for (int i = 0; i < PY_PID_SPARES; i++) {
-                PyObject *old = self->spare[i];
-                if (pass == 0 ? old != NULL : Py_REFCNT(old) == 1)
-                    continue;
-                self->spare[i] = pck;
-                Py_XDECREF(old);
-                return;
-            }
+    int slot = -1;
+    for (int i = 0; i < PY_PID_SPARES && slot < 0; i++)
+        if (!self->spare[i])
+            slot = i;
+    for (int i = 0; i < PY_PID_SPARES && slot < 0; i++)
+        if (Py_REFCNT(self->spare[i]) > 1)
+            slot = i;
+    if (slot < 0 || !pck_reusable(self, pck)) {
+        Py_DECREF(pck);
+        return;
     }
-    Py_DECREF(pck);
+    Py_XSETREF(self->spare[slot], pck);
 }
 
 /* A spare wrapper nobody else holds, re-armed for head (reference taken), or NULL. */
 static PyObject *
-pck_reuse(PyPid *self, py_state *st, GpPacket *head)
+pck_reuse(PyPid *self, GpPacket *head)
 {
     for (int i = 0; i < PY_PID_SPARES; i++) {
         PyObject *obj = self->spare[i];
         if (!obj || Py_REFCNT(obj) != 1)
             continue;
         self->spare[i] = NULL;
-        if (!pck_reusable(st, obj)) { /* an attribute set after the drop */
+        if (!pck_reusable(self, obj)) { /* an attribute set after the drop */
             Py_DECREF(obj);
             continue;
         }
@@ -148,10 +148,9 @@ py_pid_get_packet(PyObject *op, PyObject *Py_UNUSED(ignored))
         res = Py_None;
         goto done;
     }
-    py_state *st = self->st;
-    res = pck_reuse(self, st, head);
+    res = pck_reuse(self, head);
     if (!res)
-        res = py_packet_new(st, gp_packet_ref(head), self, PY_PCK_INPUT);
+        res = py_packet_new(self->st, gp_packet_ref(head), self, PY_PCK_INPUT);
     if (res) {
         Py_INCREF(res);
         self->pck = res;
@@ -176,7 +175,7 @@ py_pid_drop_packet(PyObject *op, PyObject *Py_UNUSED(ignored))
     self->drops++;
     gp_pid_drop_packet(pid);
     py_packet_dropped((PyPacket *)pck);
-    pck_keep_spare(self, self->st, pck);
+    pck_keep_spare(self, pck);
     Py_RETURN_NONE;
 }
 
